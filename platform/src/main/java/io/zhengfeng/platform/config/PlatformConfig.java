@@ -1,0 +1,53 @@
+package io.zhengfeng.platform.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings every service shares; each has a working local default and an env-var override. */
+@ConfigMapping(prefix = "zhengfeng")
+public interface PlatformConfig {
+
+    Kafka kafka();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Kafka {
+        /** {@code ZHENGFENG_KAFKA_BOOTSTRAP_SERVERS}; services map {@code ZF_KAFKA_BOOTSTRAP} onto it. */
+        @WithDefault("localhost:9092")
+        String bootstrapServers();
+    }
+
+    interface Outbox {
+        /** Relay runs in this service instance. Off only for tests that drive the relay themselves. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** How long the relay sleeps when it found nothing; a commit wakes it earlier. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Published rows are kept this long for audit and replay, then deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Defaults to {@code quarkus.application.name}: replicas of one service share the work. */
+        Optional<String> groupId();
+
+        /** Attempts before a record that keeps failing goes to the dead-letter topic. */
+        @WithDefault("3")
+        int maxAttempts();
+    }
+}

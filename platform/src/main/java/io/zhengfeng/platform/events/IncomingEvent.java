@@ -1,0 +1,25 @@
+package io.zhengfeng.platform.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A CloudEvent read from Kafka in binary mode: headers as attributes, value as JSON payload. */
+public record IncomingEvent(String id, String type, String source, String subject, Instant time,
+        String topic, int partition, long offset, String payload, ObjectMapper json) {
+
+    /** @throws PoisonEventException when the payload does not fit the contract */
+    public <T> T payloadAs(Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (Exception e) {
+            throw new PoisonEventException("Payload of " + this.type + " " + id + " is not a " + type.getSimpleName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return type + " " + id + " (" + topic + "-" + partition + "@" + offset + ", subject " + subject + ")";
+    }
+}

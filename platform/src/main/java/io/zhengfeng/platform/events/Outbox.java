@@ -1,0 +1,88 @@
+package io.zhengfeng.platform.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.zhengfeng.contracts.Sources;
+import io.zhengfeng.platform.web.RequestContext;
+
+/**
+ * Records an event in the caller's transaction (transactional outbox): the event exists if and only
+ * if the state change committed. The {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+    /** Fixed: the migration seeds one lock row per shard. */
+    public static final int SHARDS = 8;
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+    private final RequestContext requestContext;
+    private final String source;
+
+    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay, RequestContext requestContext,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.em = em;
+        this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.requestContext = requestContext;
+        this.source = Sources.of(applicationName);
+    }
+
+    /** @return the CloudEvents id given to the event */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String type, Object aggregateId, Object payload) {
+        OutboxEvent event = new OutboxEvent();
+        UUID id = UUID.randomUUID();
+        event.eventId = id.toString();
+        event.topic = topic;
+        event.type = type;
+        event.source = source;
+        event.subject = aggregateId.toString();
+        event.shard = Math.floorMod(event.subject.hashCode(), SHARDS);
+        event.payload = toJson(payload);
+        event.occurredAt = Instant.now();
+        event.requestId = requestContext.requestId();
+        event.traceparent = requestContext.traceparent();
+        em.persist(event);
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        return id;
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be written as JSON: " + payload.getClass(), e);
+        }
+    }
+
+    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.zhengfeng.platform.events;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.zhengfeng.contracts.CloudEventHeaders;
+import io.zhengfeng.platform.config.PlatformConfig;
+
+/**
+ * Publishes outbox rows to Kafka. Per shard, in one database transaction: lock the shard's row with
+ * {@code FOR UPDATE SKIP LOCKED} (another replica holding it is skipped, not waited for), read its
+ * unpublished events in id order, send them, wait for the broker's acknowledgement of every one,
+ * then mark them published. A crash before the mark re-publishes the same events with the same
+ * {@code ce_id}; consumers drop the duplicates.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager em;
+    private final PlatformConfig config;
+    private final Instance<AfterPublishHook> hooks;
+    private final String applicationName;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Counter published;
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(EntityManager em, PlatformConfig config, Instance<AfterPublishHook> hooks, MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.em = em;
+        this.config = config;
+        this.hooks = hooks;
+        this.applicationName = applicationName;
+        this.published = metrics.counter("zhengfeng.outbox.published");
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.outbox().relayEnabled()) {
+            return;
+        }
+        producer = KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), applicationName + "-outbox");
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    /** A commit with new events calls this so they leave at once instead of at the next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoffMs = 0;
+                if (sent == 0) {
+                    wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMs = Math.min(Math.max(backoffMs * 2, 200), 10_000);
+                LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backoffMs, e.getMessage());
+                sleep(backoffMs);
+            }
+        }
+    }
+
+    /** One pass over every shard; returns how many events were published. */
+    public int relayOnce() {
+        int sent = 0;
+        for (int shard = 0; shard < Outbox.SHARDS; shard++) {
+            int s = shard;
+            sent += QuarkusTransaction.requiringNew().call(() -> relayShard(s));
+        }
+        return sent;
+    }
+
+    private int relayShard(int shard) {
+        List<?> lock = em.createNativeQuery("SELECT shard FROM outbox_shard WHERE shard = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, shard).getResultList();
+        if (lock.isEmpty()) {
+            return 0; // another replica is publishing this shard
+        }
+        List<OutboxEvent> batch = em.createQuery(
+                "from OutboxEvent where shard = :shard and publishedAt is null order by id", OutboxEvent.class)
+                .setParameter("shard", shard)
+                .setMaxResults(config.outbox().batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, byte[]> p = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(p.send(toRecord(event)));
+        }
+        awaitAll(acks);
+        for (AfterPublishHook hook : hooks) {
+            hook.published(batch);
+        }
+        LOG.debugf("Published %d events of shard %d", batch.size(), shard);
+        em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                .setParameter("now", Instant.now())
+                .setParameter("ids", batch.stream().map(e -> e.id).toList())
+                .executeUpdate();
+        published.increment(batch.size());
+        return batch.size();
+    }
+
+    static ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.ID, event.eventId.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.SOURCE, event.source.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.TYPE, event.type.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.occurredAt).getBytes(UTF_8));
+        headers.add(CloudEventHeaders.SUBJECT, event.subject.getBytes(UTF_8));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(UTF_8));
+        if (event.traceparent != null) {
+            headers.add(CloudEventHeaders.TRACEPARENT, event.traceparent.getBytes(UTF_8));
+        }
+        if (event.requestId != null) {
+            headers.add(CloudEventHeaders.REQUEST_ID, event.requestId.getBytes(UTF_8));
+        }
+        return new ProducerRecord<>(event.topic, null, event.subject, event.payload.getBytes(UTF_8), headers);
+    }
+
+    private void awaitAll(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Broker did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), applicationName + "-outbox");
+        }
+        return producer;
+    }
+
+    /** Published rows are only kept for audit and replay; keeps the table and its index small. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteOldPublished() {
+        Instant cutoff = Instant.now().minus(config.outbox().retention());
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                "delete from OutboxEvent where publishedAt < :cutoff").setParameter("cutoff", cutoff).executeUpdate());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.zhengfeng.platform.events;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Inbox of applied events: its primary key makes a second application of one ce_id impossible. */
+@Entity
+@Table(name = "processed_event")
+public class ProcessedEvent {
+    @Id
+    @Column(name = "event_id", length = 36)
+    public String eventId;
+
+    @Column(name = "event_type", nullable = false, length = 200)
+    public String type;
+
+    @Column(nullable = false, length = 200)
+    public String topic;
+
+    @Column(name = "processed_at", nullable = false)
+    public Instant processedAt;
+
+    protected ProcessedEvent() {
+    }
+
+    ProcessedEvent(String eventId, String type, String topic) {
+        this.eventId = eventId;
+        this.type = type;
+        this.topic = topic;
+        this.processedAt = Instant.now();
+    }
+}

@@ -1,0 +1,133 @@
+package io.zhengfeng.platform.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error a client can see, as problem+json; never a stack trace. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return Problems.validation(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return Problems.validation(List.of(new Problem.FieldError(path(e), "unknown field")));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e) {
+        return Problems.validation(List.of(new Problem.FieldError(path(e),
+                "cannot be read as " + e.getTargetType().getSimpleName())));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonMappingException e) {
+        String field = path(e);
+        return Problems.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
+                field.isEmpty() ? "is not the expected JSON object" : "has the wrong type or shape")));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return Problems.response(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(403, "forbidden", "Forbidden", "Your role does not allow this action");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 401) {
+            return unauthorized();
+        }
+        if (status == 400 && e.getCause() instanceof JsonParseException) {
+            return malformed((JsonParseException) e.getCause());
+        }
+        String reason = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String slug = reason.toLowerCase().replace(' ', '-');
+        return Problems.response(status, slug, reason, status == 404 ? "No such resource" : e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected error", e);
+        return Problems.response(500, "internal", "Internal error",
+                "The request could not be completed; quote the request id when reporting it");
+    }
+
+    private static Response unauthorized() {
+        return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
+                "A valid bearer token is required")).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** "submit.request.contact.phone" → "contact.phone": clients know fields, not Java methods. */
+    private static String fieldName(ConstraintViolation<?> v) {
+        StringBuilder name = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    && node.getName().matches("arg\\d+|request|body")) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                name.setLength(0);
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(node.getName());
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.zhengfeng.testing;
+
+import java.util.Map;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.jboss.logging.Logger;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** One real Kafka broker per test JVM, started on first use and stopped when the JVM exits. */
+public final class TestKafka {
+    private static final Logger LOG = Logger.getLogger(TestKafka.class);
+    private static String bootstrapServers;
+
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            bootstrapServers = TestInfrastructure.useContainers() ? startContainer() : startInJvm();
+        }
+        return bootstrapServers;
+    }
+
+    private static String startContainer() {
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
+        kafka.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+        return kafka.getBootstrapServers();
+    }
+
+    private static String startInJvm() {
+        long started = System.nanoTime();
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    // else the kit formats the log with an unstable metadata version
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "3")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    cluster.close();
+                } catch (Exception e) {
+                    LOG.debug("Kafka test broker did not close cleanly", e);
+                }
+            }));
+            String servers = cluster.bootstrapServers();
+            LOG.infof("Apache Kafka KRaft broker started in the test JVM at %s in %d ms",
+                    servers, (System.nanoTime() - started) / 1_000_000);
+            return servers;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the in-JVM Apache Kafka broker: " + e, e);
+        }
+    }
+
+    /** Client settings for a test's own producer or consumer. */
+    public static Map<String, Object> clientConfig() {
+        return Map.of("bootstrap.servers", bootstrapServers());
+    }
+
+    private TestKafka() {
+    }
+}
