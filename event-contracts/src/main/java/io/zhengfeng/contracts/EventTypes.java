@@ -16,6 +16,9 @@ public final class EventTypes {
     public static final String COMPLAINT_CLOSED = complaint("closed");
     public static final String COMPLAINT_OVERDUE = complaint("overdue");
 
+    public static final String ACCOUNT_UPSERTED = PREFIX + "account.upserted.v1";
+    public static final String ACCOUNT_DISABLED = PREFIX + "account.disabled.v1";
+
     public static final String DEADLINE_BREACHED = PREFIX + "deadline.breached.v1";
     public static final String NOTIFICATION_DELIVERED = PREFIX + "notification.delivered.v1";
     public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed.v1";

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String SURVEYS = "zhengfeng.surveys";
     public static final String INSPECTIONS = "zhengfeng.inspections";
     public static final String NOTIFICATIONS = "zhengfeng.notifications";
+    /** Staff accounts, published by the gateway: the directory other services resolve recipients from. */
+    public static final String ACCOUNTS = "zhengfeng.accounts";
 
     /** Where a consumer parks a record it cannot apply, so the partition keeps moving. */
     public static String deadLetter(String topic) {
