@@ -100,7 +100,7 @@ stop() {
   local name pid deadline
   for name in "$@"; do
     [[ -n ${PID[$name]:-} ]] || continue
-    group_alive "${PID[$name]}" && kill -TERM -- "-${PID[$name]}" 2>/dev/null || true
+    if group_alive "${PID[$name]}"; then kill -TERM -- "-${PID[$name]}" 2>/dev/null || true; fi
   done
   deadline=$((SECONDS + 20))
   for name in "$@"; do
@@ -124,23 +124,33 @@ cleanup() {
     log "stopping ..."
     local services=() name
     for name in "${SERVICES[@]}"; do [[ -n ${PID[$name]:-} ]] && services+=("$name"); done
-    ((${#services[@]} == 0)) || stop "${services[@]}"   # services first: they flush to Kafka and the DB
-    [[ -n ${PID[kafka]:-} ]] && stop kafka
-    [[ -n ${PID[mariadb]:-} ]] && stop mariadb
+    # Services first (they flush their outbox to Kafka and the DB), then Kafka, then the DB.
+    if ((${#services[@]} > 0)); then stop "${services[@]}"; fi
+    if [[ -n ${PID[kafka]:-} ]]; then stop kafka; fi
+    if [[ -n ${PID[mariadb]:-} ]]; then stop mariadb; fi
     log "stopped"
   fi
   rm -f "$PID_DIR/run.pid" "$RUN_DIR/suite.env"
   exit "$rc"
 }
 
+# ours PIDFILE: the recorded process is alive and is one run.sh starts (not a recycled pid).
+ours() {
+  local pid cmd
+  pid=$(<"$1")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || return 1
+  [[ $cmd == *quarkus-run.jar* || $cmd == *io.zhengfeng.local.* || $cmd == *run.sh* ]]
+}
+
 # --stop: end what an earlier run left behind (only processes it recorded and that look like ours).
 stop_leftovers() {
-  local file pid name cmd found=0
-  shopt -s nullglob
-  for file in "$PID_DIR"/*.pid; do
-    pid=$(<"$file"); name=$(basename "$file" .pid)
-    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
-    if [[ $cmd == *quarkus-run.jar* || $cmd == *io.zhengfeng.local.* || $cmd == *run.sh* ]]; then
+  local file pid name found=0
+  for name in run "${SERVICES[@]}" kafka mariadb; do   # the order a run stops them in
+    file="$PID_DIR/$name.pid"
+    [[ -f $file ]] || continue
+    pid=$(<"$file")
+    if ours "$file"; then
       found=1
       log "stopping $name (pid $pid)"
       if [[ $name == run ]]; then kill -TERM "$pid" 2>/dev/null || true
@@ -158,7 +168,7 @@ check_no_leftovers() {
   shopt -s nullglob
   for file in "$PID_DIR"/*.pid; do
     pid=$(<"$file")
-    if kill -0 "$pid" 2>/dev/null; then
+    if ours "$file"; then
       die "a previous run is still active ($(basename "$file" .pid), pid $pid): stop it with Ctrl-C in its terminal or ./run.sh --stop"
     fi
     rm -f "$file"
@@ -222,7 +232,9 @@ choose_database() {
     DB_URL="jdbc:mysql://127.0.0.1:3306"; DB_DESC="the MySQL/MariaDB server on 127.0.0.1:3306"; return
   fi
   local dbport=${ZF_EMBEDDED_DB_PORT:-3306}
-  port_open 127.0.0.1 "$dbport" && die "port $dbport is taken by something that is not usable as the database; set ZF_EMBEDDED_DB_PORT"
+  if port_open 127.0.0.1 "$dbport"; then
+    die "port $dbport is taken by something that is not usable as the database; set ZF_EMBEDDED_DB_PORT"
+  fi
   log "no database answers: starting an embedded MariaDB on 127.0.0.1:$dbport (data in .run/mariadb)"
   start mariadb "$ROOT" "$JAVA" -Xmx128m -XX:+UseSerialGC -cp "$(runner_cp)" \
     io.zhengfeng.local.EmbeddedDatabaseMain --port "$dbport" --dir "$RUN_DIR/mariadb"
@@ -239,8 +251,12 @@ choose_kafka() {
     KAFKA=$ZF_KAFKA_BOOTSTRAP; KAFKA_DESC="ZF_KAFKA_BOOTSTRAP ($KAFKA)"; return
   fi
   port=${ZF_KAFKA_PORT:-9092}
-  port_open 127.0.0.1 "$port" && die "port $port is in use: set ZF_KAFKA_BOOTSTRAP to use that broker, or ZF_KAFKA_PORT for another port"
-  port_open 127.0.0.1 $((port + 1)) && die "port $((port + 1)) (Kafka controller) is in use: set ZF_KAFKA_PORT"
+  if port_open 127.0.0.1 "$port"; then
+    die "port $port is in use: set ZF_KAFKA_BOOTSTRAP to use that broker, or ZF_KAFKA_PORT for another port"
+  fi
+  if port_open 127.0.0.1 $((port + 1)); then
+    die "port $((port + 1)) (the Kafka controller's) is in use: set ZF_KAFKA_PORT"
+  fi
   log "starting the Kafka broker on 127.0.0.1:$port (data in .run/kafka)"
   start kafka "$ROOT" "$JAVA" -Xms128m -Xmx512m -XX:+UseSerialGC -cp "$(runner_cp)" \
     io.zhengfeng.local.KafkaBrokerMain --port "$port" --data-dir "$RUN_DIR/kafka"
@@ -251,7 +267,7 @@ choose_kafka() {
 start_services() {
   local s
   for s in "${SERVICES[@]}"; do
-    port_open 127.0.0.1 "${PORT[$s]}" && die "port ${PORT[$s]} ($s) is already in use"
+    if port_open 127.0.0.1 "${PORT[$s]}"; then die "port ${PORT[$s]} ($s) is already in use"; fi
   done
   export QUARKUS_PROFILE=local
   export ZF_DB_URL=$DB_URL ZF_DB_USER=$DB_USER ZF_DB_PASSWORD=$DB_PASSWORD ZF_KAFKA_BOOTSTRAP=$KAFKA
@@ -296,9 +312,9 @@ wait_until_ready() {
 }
 
 write_suite_env() {
-  # For bench/intake.sh and other tools: what this run uses.
+  # For bench/intake.sh and other tools: what this run uses (KEY=value lines, values unquoted).
   {
-    printf 'ZF_DB_URL=%q\nZF_DB_USER=%q\nZF_DB_PASSWORD=%q\nZF_KAFKA_BOOTSTRAP=%q\n' \
+    printf 'ZF_DB_URL=%s\nZF_DB_USER=%s\nZF_DB_PASSWORD=%s\nZF_KAFKA_BOOTSTRAP=%s\n' \
       "$DB_URL" "$DB_USER" "$DB_PASSWORD" "$KAFKA"
     printf 'ZF_GATEWAY_URL=http://localhost:8080\n'
   } >"$RUN_DIR/suite.env"

@@ -2,8 +2,9 @@
 -- Zhengfeng intake benchmark: the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline)
 --
 -- THE ONE PLACE TO ADJUST when complaint-service's tables change. One iteration of the
--- baseline = `complaint_insert` + `outbox_insert` + COMMIT, on one connection per thread
--- with autocommit off: the least a citizen's submission can cost the database.
+-- baseline = `complaint_insert` + `outbox_insert` (+ `extra_inserts`) + COMMIT, on one
+-- connection per thread with autocommit off: the least a citizen's submission can cost the
+-- database.
 --
 -- Where it writes: a scratch schema (zf_bench_intake by default), never the service's own
 -- tables (fake complaints would reach the spokesperson, fake outbox rows would be relayed
@@ -21,51 +22,73 @@
 --   :contact_enc_b64 (the same, Base64)   :now :acceptance_due_at (TIMESTAMP, now + 1 day)
 --   :topic (zhengfeng.complaints) :event_type (io.zhengfeng.complaint.submitted.v1)
 --   :source (/zhengfeng/complaint-service) :shard (0..7) :payload (event JSON)
---   :request_id :traceparent   :zero (0)  :one (1)
--- Sections start with a line "-- @name"; statements end with ";" at the end of a line.
+--   :request_id :traceparent   :zero (0)  :one (1)  :false  :true (booleans)
+-- Sections start with a line "-- @name" (complaint_insert, outbox_insert, extra_inserts, settle,
+-- fallback_ddl);
+-- statements end with ";" at the end of a line.
 -- =====================================================================================
 
 -- @complaint_insert
--- TODO(lead): columns of complaint-service's `complaint` table (guessed).
+-- complaint-service's `complaint` table (db/migration/V1__complaints.sql, draft of 2026-12-02):
+-- its NOT NULL columns without a default, plus the contact (encrypted in the service).
 INSERT INTO complaint
     (id, tracking_number, access_code_hash, kind, channel, category, status, content,
-     contact_name_enc, contact_phone_enc, submitted_at, acceptance_due_at, created_at, updated_at, version)
+     anonymous, confidential, contact_name, contact_phone,
+     submitted_at, acceptance_due_at, updated_at, version)
 VALUES
     (:complaint_id, :tracking_number, :access_code_hash, :kind, :channel, :category, :status, :content,
-     :contact_enc_b64, :contact_enc_b64, :now, :acceptance_due_at, :now, :now, :zero);
+     :false, :false, :contact_enc_b64, :contact_enc_b64,
+     :now, :acceptance_due_at, :now, :zero);
 
 -- @outbox_insert
--- Columns of platform's OutboxEvent entity (io.zhengfeng.platform.events.OutboxEvent).
+-- platform's outbox (db/platform/V0_1__outbox_and_processed_events.sql, entity OutboxEvent).
 INSERT INTO outbox_event
     (event_id, topic, event_type, source, subject, shard, payload, occurred_at, request_id, traceparent)
 VALUES
     (:event_id, :topic, :event_type, :source, :complaint_id, :shard, :payload, :now, :request_id, :traceparent);
 
+-- @extra_inserts
+-- Optional: more INSERTs for the same transaction (e.g. a complaint_history row, if the service's
+-- intake writes one and the ceiling should include it). Empty: the ceiling is complaint + outbox.
+
+-- @settle
+-- Optional. Before it starts, the baseline waits (at most 60 s) until this query answers 0:
+-- here, until complaint-service's relay has published what the gateway run left in its outbox,
+-- so both measurements start from an idle suite. Skipped if it fails (no such table yet).
+SELECT COUNT(*) FROM zf_complaint.outbox_event WHERE published_at IS NULL;
+
 -- @fallback_ddl
--- Used only for a table that zf_complaint does not have yet (complaint-service never ran).
+-- Used only for a table that zf_complaint does not have yet (complaint-service never ran);
+-- copies of the migrations' tables, reduced to the columns the inserts use.
 CREATE TABLE complaint (
-    id                CHAR(36)     NOT NULL PRIMARY KEY,
+    id                CHAR(36)     NOT NULL,
     tracking_number   VARCHAR(32)  NOT NULL,
-    access_code_hash  VARCHAR(128) NOT NULL,
-    kind              VARCHAR(32)  NOT NULL,
-    channel           VARCHAR(32)  NOT NULL,
-    category          VARCHAR(64)  NOT NULL,
-    status            VARCHAR(32)  NOT NULL,
+    access_code_hash  CHAR(64)     NOT NULL,
+    kind              VARCHAR(20)  NOT NULL,
+    channel           VARCHAR(30)  NOT NULL,
+    category          VARCHAR(50)  NOT NULL,
+    status            VARCHAR(20)  NOT NULL,
     content           TEXT         NOT NULL,
-    contact_name_enc  VARCHAR(512),
-    contact_phone_enc VARCHAR(512),
+    anonymous         BOOLEAN      NOT NULL,
+    confidential      BOOLEAN      NOT NULL,
+    contact_name      VARCHAR(600) NULL,
+    contact_phone     VARCHAR(600) NULL,
+    department        VARCHAR(50)  NULL,
     submitted_at      DATETIME(6)  NOT NULL,
     acceptance_due_at DATETIME(6)  NOT NULL,
-    created_at        DATETIME(6)  NOT NULL,
+    version           BIGINT       NOT NULL DEFAULT 0,
     updated_at        DATETIME(6)  NOT NULL,
-    version           INT          NOT NULL,
+    PRIMARY KEY (id),
     UNIQUE KEY uk_complaint_tracking (tracking_number),
-    KEY ix_complaint_status_due (status, acceptance_due_at)
-) DEFAULT CHARSET = utf8mb4;
+    KEY ix_complaint_status (status, submitted_at),
+    KEY ix_complaint_department (department, status, submitted_at),
+    KEY ix_complaint_submitted (submitted_at),
+    KEY ix_complaint_category (category, submitted_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE outbox_event (
-    id           BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    event_id     VARCHAR(36)  NOT NULL,
+    id           BIGINT       NOT NULL AUTO_INCREMENT,
+    event_id     CHAR(36)     NOT NULL,
     topic        VARCHAR(200) NOT NULL,
     event_type   VARCHAR(200) NOT NULL,
     source       VARCHAR(200) NOT NULL,
@@ -73,9 +96,11 @@ CREATE TABLE outbox_event (
     shard        INT          NOT NULL,
     payload      LONGTEXT     NOT NULL,
     occurred_at  DATETIME(6)  NOT NULL,
-    request_id   VARCHAR(100),
-    traceparent  VARCHAR(100),
-    published_at DATETIME(6),
+    request_id   VARCHAR(100) NULL,
+    traceparent  VARCHAR(100) NULL,
+    published_at DATETIME(6)  NULL,
+    PRIMARY KEY (id),
     UNIQUE KEY uk_outbox_event_id (event_id),
-    KEY ix_outbox_unpublished (shard, published_at, id)
-) DEFAULT CHARSET = utf8mb4;
+    KEY ix_outbox_pending (shard, published_at, id),
+    KEY ix_outbox_published (published_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * java -cp local-runner/target/local-runner.jar:$(cat local-runner/target/classpath.txt) \
  *     io.zhengfeng.local.JdbcIntakeBaseline [--threads 16] [--duration 20] [--warmup 0] \
  *     [--url jdbc:mysql://127.0.0.1:3306] [--user root] [--password ''] [--sql bench/intake-baseline.sql] \
- *     [--source-schema zf_complaint] [--schema zf_bench_intake] [--keep]
+ *     [--source-schema zf_complaint] [--schema zf_bench_intake] [--settle-timeout 60] [--keep]
  * </pre>
  *
  * Environment: {@code ZF_DB_URL}, {@code ZF_DB_USER}, {@code ZF_DB_PASSWORD}. It writes into a
@@ -80,7 +80,8 @@ public final class JdbcIntakeBaseline {
         Cli cli = Cli.parse(argv);
         if (cli.has("help")) {
             System.out.println("usage: JdbcIntakeBaseline [--threads 16] [--duration 20] [--warmup 0] [--url URL] [--user U]"
-                    + " [--password P] [--sql bench/intake-baseline.sql] [--source-schema zf_complaint] [--schema zf_bench_intake] [--keep]");
+                    + " [--password P] [--sql bench/intake-baseline.sql] [--source-schema zf_complaint] [--schema zf_bench_intake]"
+                    + " [--settle-timeout 60] [--keep]");
             return;
         }
         int threads = cli.getInt("threads", -1, null, 16);
@@ -103,20 +104,33 @@ public final class JdbcIntakeBaseline {
         Map<String, String> sections = readSections(sqlFile);
         Sql complaintInsert = Sql.parse(required(sections, "complaint_insert", sqlFile));
         Sql outboxInsert = Sql.parse(required(sections, "outbox_insert", sqlFile));
+        List<Sql> extraInserts = new ArrayList<>();
+        for (String statement : splitStatements(sections.getOrDefault("extra_inserts", ""))) {
+            extraInserts.add(Sql.parse(statement));
+        }
         List<String> fallbackDdl = splitStatements(sections.getOrDefault("fallback_ddl", ""));
+
+        String settle = sections.getOrDefault("settle", "").strip();
+        int settleTimeout = cli.getInt("settle-timeout", -1, null, 60);
 
         String adminUrl = jdbcUrl(url, "");
         String benchUrl = jdbcUrl(url, schema);
         log("database %s, scratch schema %s (tables copied from %s), %d threads, %d s (+%d s warm-up)",
                 stripQuery(url), schema, sourceSchema, threads, duration, warmup);
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password)) {
-            prepareSchema(admin, schema, sourceSchema,
-                    List.of(complaintInsert.table(), outboxInsert.table()), fallbackDdl);
+            if (!settle.isEmpty()) {
+                waitUntilSettled(admin, splitStatements(settle).get(0), settleTimeout);
+            }
+            List<Sql> all = new ArrayList<>(List.of(complaintInsert, outboxInsert));
+            all.addAll(extraInserts);
+            prepareSchema(admin, schema, sourceSchema, all.stream().map(Sql::table).toList(), fallbackDdl);
         }
 
         Result result;
         try {
-            result = run(benchUrl, user, password, threads, duration, warmup, complaintInsert, outboxInsert);
+            List<Sql> statements = new ArrayList<>(List.of(complaintInsert, outboxInsert));
+            statements.addAll(extraInserts);
+            result = run(benchUrl, user, password, threads, duration, warmup, statements);
         } finally {
             if (!keep) {
                 try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
@@ -146,7 +160,7 @@ public final class JdbcIntakeBaseline {
     // ---------------------------------------------------------------------------------- running
 
     private static Result run(String url, String user, String password, int threads, int duration, int warmup,
-            Sql complaintInsert, Sql outboxInsert) throws Exception {
+            List<Sql> statements) throws Exception {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {
@@ -161,7 +175,7 @@ public final class JdbcIntakeBaseline {
             Thread[] running = new Thread[threads];
             long[] window = new long[2];
             for (int i = 0; i < threads; i++) {
-                workers[i] = new Worker(connections.get(i), complaintInsert, outboxInsert, sequence, firstError, go, window);
+                workers[i] = new Worker(connections.get(i), statements, sequence, firstError, go, window);
                 running[i] = new Thread(workers[i], "jdbc-intake-" + i);
                 running[i].start();
             }
@@ -193,8 +207,7 @@ public final class JdbcIntakeBaseline {
 
     private static final class Worker implements Runnable {
         private final Connection connection;
-        private final Sql complaintInsert;
-        private final Sql outboxInsert;
+        private final List<Sql> statements;
         private final AtomicLong sequence;
         private final AtomicReference<String> firstError;
         private final CountDownLatch go;
@@ -204,11 +217,10 @@ public final class JdbcIntakeBaseline {
         long[] latencies = new long[1 << 14];
         int count;
 
-        Worker(Connection connection, Sql complaintInsert, Sql outboxInsert, AtomicLong sequence,
+        Worker(Connection connection, List<Sql> statements, AtomicLong sequence,
                 AtomicReference<String> firstError, CountDownLatch go, long[] window) {
             this.connection = connection;
-            this.complaintInsert = complaintInsert;
-            this.outboxInsert = outboxInsert;
+            this.statements = statements;
             this.sequence = sequence;
             this.firstError = firstError;
             this.go = go;
@@ -217,8 +229,11 @@ public final class JdbcIntakeBaseline {
 
         @Override
         public void run() {
-            try (PreparedStatement complaint = connection.prepareStatement(complaintInsert.jdbc());
-                 PreparedStatement outbox = connection.prepareStatement(outboxInsert.jdbc())) {
+            List<PreparedStatement> prepared = new ArrayList<>();
+            try {
+                for (Sql sql : statements) {
+                    prepared.add(connection.prepareStatement(sql.jdbc()));
+                }
                 go.await();
                 long start = window[0];
                 long end = window[1];
@@ -229,10 +244,10 @@ public final class JdbcIntakeBaseline {
                     }
                     Row row = new Row(sequence.incrementAndGet());
                     try {
-                        complaintInsert.bind(complaint, row);
-                        complaint.executeUpdate();
-                        outboxInsert.bind(outbox, row);
-                        outbox.executeUpdate();
+                        for (int i = 0; i < prepared.size(); i++) {
+                            statements.get(i).bind(prepared.get(i), row);
+                            prepared.get(i).executeUpdate();
+                        }
                         connection.commit();
                     } catch (SQLException e) {
                         firstError.compareAndSet(null, e.toString());
@@ -260,6 +275,14 @@ public final class JdbcIntakeBaseline {
                 }
             } catch (Exception e) {
                 firstError.compareAndSet(null, e.toString());
+            } finally {
+                for (PreparedStatement ps : prepared) {
+                    try {
+                        ps.close();
+                    } catch (SQLException ignored) {
+                        // closing
+                    }
+                }
             }
         }
     }
@@ -365,6 +388,8 @@ public final class JdbcIntakeBaseline {
                 case "traceparent" -> "00-" + eventId.replace("-", "") + "-" + complaintId.replace("-", "").substring(0, 16) + "-01";
                 case "zero" -> 0;
                 case "one" -> 1;
+                case "false" -> Boolean.FALSE;
+                case "true" -> Boolean.TRUE;
                 default -> throw new IllegalArgumentException("unknown placeholder :" + name);
             };
         }
@@ -372,7 +397,7 @@ public final class JdbcIntakeBaseline {
         static final Set<String> NAMES_KNOWN = Set.of("complaint_id", "complaint_id_bytes", "event_id", "tracking_number",
                 "access_code", "access_code_hash", "kind", "channel", "category", "status", "content", "contact_name",
                 "contact_phone", "contact_enc", "contact_enc_b64", "now", "acceptance_due_at", "topic", "event_type",
-                "source", "shard", "payload", "request_id", "traceparent", "zero", "one");
+                "source", "shard", "payload", "request_id", "traceparent", "zero", "one", "false", "true");
 
         private static byte[] uuidBytes(UUID u) {
             byte[] b = new byte[16];
@@ -433,6 +458,8 @@ public final class JdbcIntakeBaseline {
                     ps.setBytes(i + 1, b);
                 } else if (v instanceof Integer n) {
                     ps.setInt(i + 1, n);
+                } else if (v instanceof Boolean f) {
+                    ps.setBoolean(i + 1, f);
                 } else {
                     ps.setString(i + 1, (String) v);
                 }
@@ -526,6 +553,31 @@ public final class JdbcIntakeBaseline {
         }
     }
 
+    /**
+     * Waits until the {@code settle} query answers 0 (e.g. the services' outbox relay has published
+     * what the gateway run wrote), so the baseline does not compete with leftover work.
+     */
+    private static void waitUntilSettled(Connection c, String query, int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        long last = -1;
+        while (true) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+                last = rs.next() ? rs.getLong(1) : 0;
+            } catch (SQLException e) {
+                log("settle query skipped (%s)", e.getMessage());
+                return;
+            }
+            if (last == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log("still %d pending after %d s (settle query); starting anyway", last, timeoutSeconds);
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private static boolean tableExists(Connection c, String schema, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         try (ResultSet rs = md.getTables(schema, null, table, new String[] {"TABLE"})) {
@@ -548,9 +600,11 @@ public final class JdbcIntakeBaseline {
             hostPart = hostPart.substring(0, slash);
         }
         StringBuilder p = new StringBuilder(params);
-        for (String def : new String[] {"allowPublicKeyRetrieval=true", "connectTimeout=5000"}) {
+        // Like the services' own URLs (useSSL=false&allowPublicKeyRetrieval=true), unless given.
+        for (String def : new String[] {"useSSL=false", "allowPublicKeyRetrieval=true", "connectTimeout=5000"}) {
             String key = def.substring(0, def.indexOf('=') + 1);
-            if (!params.contains(key)) {
+            boolean sslGiven = key.equals("useSSL=") && params.contains("sslMode=");
+            if (!params.contains(key) && !sslGiven) {
                 p.append(p.length() > 0 ? "&" : "").append(def);
             }
         }

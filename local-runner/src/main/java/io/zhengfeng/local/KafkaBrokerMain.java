@@ -94,7 +94,7 @@ public final class KafkaBrokerMain {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("log.dirs", logDir.toString());
-        p.put("num.partitions", "1");
+        p.put("num.partitions", "3");
         p.put("auto.create.topics.enable", "true");
         p.put("offsets.topic.replication.factor", "1");
         p.put("transaction.state.log.replication.factor", "1");

@@ -55,6 +55,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
         String field = path(e);
+        Throwable cause = e.getCause();
+        if (!field.isEmpty() && cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            // e.g. an enum's @JsonCreator saying which codes are allowed
+            return Problems.validation(List.of(new Problem.FieldError(field, cause.getMessage())));
+        }
         return Problems.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
                 field.isEmpty() ? "is not the expected JSON object" : "has the wrong type or shape")));
     }
@@ -85,8 +90,21 @@ public class ProblemMappers {
         if (status == 401) {
             return unauthorized();
         }
-        if (status == 400 && e.getCause() instanceof JsonParseException) {
-            return malformed((JsonParseException) e.getCause());
+        if (status == 400) {
+            // Quarkus wraps some body-reading failures; unwrap them so the field is still named.
+            Throwable cause = e.getCause();
+            if (cause instanceof UnrecognizedPropertyException u) {
+                return unknownField(u);
+            }
+            if (cause instanceof InvalidFormatException f) {
+                return wrongValue(f);
+            }
+            if (cause instanceof JsonMappingException m) {
+                return unreadable(m);
+            }
+            if (cause instanceof JsonParseException p) {
+                return malformed(p);
+            }
         }
         String reason = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Citizen intake benchmark: POST /api/complaints through the gateway (wrk + bench/intake.lua)
+# against the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline: insert complaint + insert
+# outbox row + commit) at the same concurrency, on the same database. Needs a running suite
+# (./run.sh). The last line printed is intake_vs_jdbc_ratio=<gateway 2xx rps / jdbc rps>.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+
+usage() {
+  cat <<EOF
+Usage: bench/intake.sh [--help]
+
+Runs, against the suite that ./run.sh started:
+  1. wrk -t\$BENCH_THREADS -c\$BENCH_CONNECTIONS -d\$BENCH_DURATION -s bench/intake.lua
+     POST \$ZF_GATEWAY_URL/api/complaints (after a \$BENCH_WARMUP s warm-up run);
+  2. JdbcIntakeBaseline with \$BENCH_CONNECTIONS threads for \$BENCH_DURATION s on the suite's database
+     (SQL in bench/intake-baseline.sql, written to a scratch schema);
+then prints both, and last: intake_vs_jdbc_ratio=<gateway 2xx requests/s / jdbc transactions/s>.
+
+Environment (defaults): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_DURATION (20),
+  BENCH_WARMUP (5; 0 = none), ZF_GATEWAY_URL (http://localhost:8080),
+  ZF_DB_URL / ZF_DB_USER / ZF_DB_PASSWORD (default: what ./run.sh chose, in .run/suite.env).
+Results are kept in bench/results/ (not committed).
+EOF
+}
+
+log() { printf '[intake] %s\n' "$*" >&2; }
+die() { printf '[intake] ERROR: %s\n' "$*" >&2; exit 1; }
+
+case "${1:-}" in
+  -h|--help) usage; exit 0 ;;
+  "") ;;
+  *) usage >&2; exit 2 ;;
+esac
+
+# What ./run.sh chose (database, gateway); explicit environment variables win.
+if [[ -f $ROOT/.run/suite.env ]]; then
+  while IFS='=' read -r key value; do
+    [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
+    export "$key=$value"
+  done <"$ROOT/.run/suite.env"
+fi
+
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-5}
+GATEWAY=${ZF_GATEWAY_URL:-http://localhost:8080}
+DB_URL=${ZF_DB_URL:-jdbc:mysql://127.0.0.1:3306}
+DB_USER=${ZF_DB_USER:-root}
+DB_PASSWORD=${ZF_DB_PASSWORD:-}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+for n in "$CONNECTIONS" "$THREADS" "$DURATION" "$WARMUP"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "BENCH_* values must be whole numbers (got '$n')"
+done
+((CONNECTIONS >= THREADS && THREADS >= 1 && DURATION >= 1)) \
+  || die "need BENCH_CONNECTIONS >= BENCH_THREADS >= 1 and BENCH_DURATION >= 1"
+
+# --- the suite must be up --------------------------------------------------------------------
+curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/ready" \
+  || die "the gateway does not answer at $GATEWAY/q/health/ready: start the suite with ./run.sh first"
+if ! curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/group/suite"; then
+  log "warning: $GATEWAY/q/health/group/suite is not UP (some service is not ready)"
+fi
+
+# --- tools -------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+  log "wrk is missing: installing the Debian package"
+  command -v apt-get >/dev/null || die "install wrk (Debian/Ubuntu: apt-get install -y wrk)"
+  SUDO=""; ((EUID == 0)) || SUDO=sudo
+  if ! { $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }; then
+    die "could not install wrk"
+  fi
+fi
+RUNNER_JAR=$ROOT/local-runner/target/local-runner.jar
+RUNNER_CP=$ROOT/local-runner/target/classpath.txt
+if [[ ! -f $RUNNER_JAR || ! -s $RUNNER_CP ]]; then
+  log "building local-runner"
+  (cd "$ROOT" && ./mvnw -q -f local-runner/pom.xml package) || die "the local-runner build failed"
+fi
+
+mkdir -p "$BENCH/results"
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULT=$BENCH/results/intake-$STAMP.txt
+
+# --- one request first: a wrong API shows here, not as 20 s of errors --------------------------
+PROBE_OUT=$BENCH/results/intake-$STAMP-probe.json
+probe=$(curl -sS --max-time 10 -o "$PROBE_OUT" -w '%{http_code}' -X POST "$GATEWAY/api/complaints" \
+  -H 'Content-Type: application/json; charset=utf-8' \
+  -d '{"kind":"complaint","channel":"web","category":"urban_planning","content":"压测前的连通性检查：小区东侧在建楼盘与规划公示不一致。","contact":{"name":"张三","phone":"13812341234"}}') \
+  || true
+[[ $probe == 2* ]] || die "POST $GATEWAY/api/complaints answered HTTP ${probe:-none}: $(head -c 400 "$PROBE_OUT" 2>/dev/null)"
+
+# --- 1. through the gateway --------------------------------------------------------------------
+if ((WARMUP > 0)); then
+  log "warm-up: ${WARMUP}s, $CONNECTIONS connections"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/intake.lua" "$GATEWAY/api/complaints" >/dev/null
+fi
+log "gateway: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s POST $GATEWAY/api/complaints"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/intake.lua" \
+  "$GATEWAY/api/complaints" >"$BENCH/results/intake-$STAMP-wrk.txt"
+cat "$BENCH/results/intake-$STAMP-wrk.txt" >&2
+
+value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
+WRK_OUT=$BENCH/results/intake-$STAMP-wrk.txt
+GW_RPS=$(value gateway_ok_rps "$WRK_OUT")
+GW_ALL_RPS=$(value gateway_rps "$WRK_OUT")
+GW_P50=$(value gateway_p50_ms "$WRK_OUT")
+GW_P99=$(value gateway_p99_ms "$WRK_OUT")
+GW_NON2XX=$(value gateway_non2xx "$WRK_OUT")
+GW_SOCKET=$(value gateway_socket_errors "$WRK_OUT")
+[[ -n $GW_RPS ]] || die "no figures from wrk (see $WRK_OUT)"
+
+# --- 2. the raw JDBC ceiling ---------------------------------------------------------------------
+log "jdbc baseline: $CONNECTIONS threads, ${DURATION}s, on $DB_URL"
+JDBC_OUT=$BENCH/results/intake-$STAMP-jdbc.txt
+(cd "$ROOT" && "$JAVA" -Xmx512m -cp "$RUNNER_JAR:$(<"$RUNNER_CP")" io.zhengfeng.local.JdbcIntakeBaseline \
+  --threads "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
+  --url "$DB_URL" --user "$DB_USER" --password "$DB_PASSWORD" --sql "$BENCH/intake-baseline.sql") \
+  >"$JDBC_OUT" || die "the JDBC baseline failed (output: $JDBC_OUT)"
+JDBC_RPS=$(value jdbc_rps "$JDBC_OUT")
+JDBC_P50=$(value jdbc_p50_ms "$JDBC_OUT")
+JDBC_P99=$(value jdbc_p99_ms "$JDBC_OUT")
+[[ -n $JDBC_RPS ]] || die "no jdbc_rps in $JDBC_OUT"
+
+RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.2f", (j > 0 ? g / j : 0) }')
+{
+  echo "connections=$CONNECTIONS"
+  echo "wrk_threads=$THREADS"
+  echo "duration_s=$DURATION"
+  echo "gateway_rps=$GW_RPS"
+  echo "gateway_all_responses_rps=$GW_ALL_RPS"
+  echo "gateway_p50_ms=$GW_P50"
+  echo "gateway_p99_ms=$GW_P99"
+  echo "gateway_non2xx=$GW_NON2XX"
+  echo "gateway_socket_errors=$GW_SOCKET"
+  echo "jdbc_rps=$JDBC_RPS"
+  echo "jdbc_p50_ms=$JDBC_P50"
+  echo "jdbc_p99_ms=$JDBC_P99"
+  echo "intake_vs_jdbc_ratio=$RATIO"
+} >"$RESULT"
+if [[ ${GW_NON2XX:-0} != 0 || ${GW_SOCKET:-0} != 0 ]]; then
+  log "warning: $GW_NON2XX non-2xx responses, $GW_SOCKET socket errors; gateway_rps counts 2xx only ($(value gateway_first_non2xx "$WRK_OUT"))"
+fi
+log "results: ${RESULT#"$ROOT"/}"
+cat "$RESULT"

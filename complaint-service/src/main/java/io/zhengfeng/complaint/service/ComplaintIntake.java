@@ -1,0 +1,102 @@
+package io.zhengfeng.complaint.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.zhengfeng.complaint.events.ComplaintEvents;
+import io.zhengfeng.complaint.persistence.CategoryEntity;
+import io.zhengfeng.complaint.persistence.ComplaintEntity;
+import io.zhengfeng.complaint.persistence.ComplaintRepository;
+import io.zhengfeng.complaint.pii.PersonalDataCipher;
+import io.zhengfeng.platform.problem.ProblemException;
+import io.zhengfeng.platform.security.CurrentUser;
+import io.zhengfeng.platform.security.Roles;
+
+/** Receives a message from any channel: stored, deadline set, event out — one transaction. */
+@ApplicationScoped
+public class ComplaintIntake {
+    private final ComplaintRepository complaints;
+    private final DeadlinePolicy deadlines;
+    private final AccessCodes codes;
+    private final PersonalDataCipher cipher;
+    private final ComplaintEvents events;
+    private final History history;
+    private final AuditTrail audit;
+    private final CurrentUser user;
+
+    public ComplaintIntake(ComplaintRepository complaints, DeadlinePolicy deadlines, AccessCodes codes,
+            PersonalDataCipher cipher, ComplaintEvents events, History history, AuditTrail audit, CurrentUser user) {
+        this.complaints = complaints;
+        this.deadlines = deadlines;
+        this.codes = codes;
+        this.cipher = cipher;
+        this.events = events;
+        this.history = history;
+        this.audit = audit;
+        this.user = user;
+    }
+
+    @Transactional
+    public Submitted submit(NewComplaint request) {
+        CategoryEntity category = CategoryEntity.findById(request.category());
+        if (category == null || !category.active) {
+            throw ProblemException.badField("category", "unknown category; GET /api/complaints/categories lists them");
+        }
+        boolean staff = user.hasRole(Roles.SPOKESPERSON);
+        if (!request.channel().isSelfService() && !staff) {
+            throw ProblemException.badField("channel",
+                    "only web and spokesperson_column are open to citizens; the spokesperson records the others");
+        }
+        ContactDetails contact = request.contact() == null ? new ContactDetails(null, null, null, null, null) : request.contact();
+        if (request.kind() != Kind.REPORT && !contact.isReachable()) {
+            throw ProblemException.badField("contact", "a phone number or e-mail is required; only a report may be anonymous");
+        }
+
+        Instant now = Instant.now();
+        ComplaintEntity c = new ComplaintEntity();
+        c.id = UUID.randomUUID().toString();
+        c.trackingNumber = uniqueTrackingNumber(now);
+        String accessCode = codes.newAccessCode();
+        c.accessCodeHash = codes.hash(c.trackingNumber, accessCode);
+        c.kind = request.kind();
+        c.channel = request.channel();
+        c.category = category.code;
+        c.status = Status.SUBMITTED;
+        c.title = request.title();
+        c.content = request.content();
+        c.anonymous = contact.isEmpty();
+        // A report's author is protected from the department it is about unless they waive it.
+        c.confidential = request.confidential() != null ? request.confidential() : request.kind() == Kind.REPORT;
+        c.contactName = cipher.encrypt(blankToNull(contact.name()));
+        c.contactPhone = cipher.encrypt(blankToNull(contact.phone()));
+        c.contactIdNumber = cipher.encrypt(blankToNull(contact.idNumber()));
+        c.contactAddress = cipher.encrypt(blankToNull(contact.address()));
+        c.contactEmail = cipher.encrypt(blankToNull(contact.email()));
+        c.recordedBy = staff ? user.username() : null;
+        c.submittedAt = now;
+        c.acceptanceDueAt = deadlines.acceptanceDue(category, now);
+        complaints.persist(c);
+
+        history.record(c, "submit", null, staff ? "recorded by staff from " + c.channel.code() : "via " + c.channel.code());
+        audit.record("complaint.submit", c.id, AuditTrail.ALLOWED, c.kind.code() + "/" + c.channel.code());
+        events.publish(c, "submitted", null);
+        return new Submitted(UUID.fromString(c.id), c.trackingNumber, accessCode, c.status, c.acceptanceDueAt);
+    }
+
+    private String uniqueTrackingNumber(Instant now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String candidate = codes.newTrackingNumber(now);
+            if (complaints.findByTrackingNumber(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Could not find a free tracking number");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

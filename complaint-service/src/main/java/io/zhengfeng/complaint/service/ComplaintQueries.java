@@ -1,0 +1,144 @@
+package io.zhengfeng.complaint.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.zhengfeng.complaint.config.ComplaintConfig;
+import io.zhengfeng.complaint.persistence.ComplaintEntity;
+import io.zhengfeng.complaint.persistence.ComplaintRepository;
+import io.zhengfeng.complaint.persistence.HistoryEntry;
+import io.zhengfeng.platform.problem.ProblemException;
+import io.zhengfeng.platform.security.CurrentUser;
+import io.zhengfeng.platform.security.Roles;
+
+/** Reading complaints: staff views under the visibility rules, and the citizen's tracking view. */
+@ApplicationScoped
+public class ComplaintQueries {
+    private final ComplaintRepository complaints;
+    private final ContactVisibility contacts;
+    private final Access access;
+    private final AccessCodes codes;
+    private final CurrentUser user;
+    private final ComplaintConfig config;
+
+    public ComplaintQueries(ComplaintRepository complaints, ContactVisibility contacts, Access access, AccessCodes codes,
+            CurrentUser user, ComplaintConfig config) {
+        this.complaints = complaints;
+        this.contacts = contacts;
+        this.access = access;
+        this.codes = codes;
+        this.user = user;
+        this.config = config;
+    }
+
+    /** Transactional because reading contact data writes its audit entry. */
+    @Transactional
+    public Views.ComplaintView view(String id) {
+        ComplaintEntity c = visible(id);
+        return toView(c, contacts.contactOf(c));
+    }
+
+    @Transactional
+    public List<Views.HistoryItem> history(String id) {
+        ComplaintEntity c = visible(id);
+        return HistoryEntry.<HistoryEntry>find("complaintId", Sort.by("id"), c.id).stream()
+                .map(h -> new Views.HistoryItem(h.at, h.actor, h.actorRole, h.action, h.fromStatus, h.toStatus,
+                        h.department, h.detail))
+                .toList();
+    }
+
+    @Transactional
+    public Views.PageOf<Views.ComplaintSummary> search(ComplaintFilter filter, int page, int size) {
+        int pageSize = Math.min(Math.max(size, 1), config.maxPageSize());
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String department = filter.department();
+        if (user.hasAnyRole(Roles.HANDLER, Roles.DEPT_HEAD)
+                && !user.hasAnyRole(Roles.SPOKESPERSON, Roles.LEADER, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.ADMIN)) {
+            department = user.department().orElse("-none-"); // departments see only their own
+        }
+        add(where, params, "status", filter.status());
+        add(where, params, "kind", filter.kind());
+        add(where, params, "category", filter.category());
+        add(where, params, "department", department);
+        add(where, params, "channel", filter.channel());
+        add(where, params, "overdue", filter.overdue());
+        if (filter.from() != null) {
+            where.append(" and submittedAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and submittedAt < :to");
+            params.put("to", filter.to());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (content like :text or title like :text or trackingNumber = :exact)");
+            params.put("text", "%" + filter.text().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("exact", filter.text().trim());
+        }
+        PanacheQuery<ComplaintEntity> query = complaints.find(where.toString(),
+                Sort.descending("submittedAt").and("id", Sort.Direction.Descending), params);
+        List<Views.ComplaintSummary> items = query.page(Page.of(Math.max(page, 0), pageSize)).stream()
+                .map(ComplaintQueries::toSummary).toList();
+        return new Views.PageOf<>(items, Math.max(page, 0), pageSize, query.count());
+    }
+
+    /** A wrong access code answers exactly like an unknown number: 404. */
+    public Views.TrackingView track(String trackingNumber, String accessCode) {
+        ComplaintEntity c = complaints.findByTrackingNumber(trackingNumber)
+                .filter(found -> codes.matches(found.trackingNumber, accessCode, found.accessCodeHash))
+                .orElseThrow(() -> ProblemException.notFound("Tracking number " + trackingNumber));
+        return new Views.TrackingView(UUID.fromString(c.id), c.trackingNumber, c.kind, c.category, c.status,
+                c.submittedAt, c.acceptanceDueAt, c.replyDueAt, c.rejectReason, c.replyContent, c.repliedAt,
+                c.followUpDueAt, c.rating, c.status == Status.REPLIED && c.rating == null,
+                c.status == Status.REPLIED && c.rating == Rating.DISSATISFIED && c.reopenCount == 0);
+    }
+
+    @Transactional
+    public Views.ComplaintSummary summary(String id) {
+        return toSummary(complaints.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Complaint " + id)));
+    }
+
+    public Views.TrackingView trackById(String id, String accessCode) {
+        ComplaintEntity c = complaints.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Complaint " + id));
+        return track(c.trackingNumber, accessCode);
+    }
+
+    private ComplaintEntity visible(String id) {
+        ComplaintEntity c = complaints.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Complaint " + id));
+        if (!access.maySee(c)) {
+            throw ProblemException.forbidden("This complaint is not with your department");
+        }
+        return c;
+    }
+
+    private static void add(StringBuilder where, Map<String, Object> params, String field, Object value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
+    }
+
+    static Views.ComplaintSummary toSummary(ComplaintEntity c) {
+        var open = OpenDeadlines.of(c);
+        return new Views.ComplaintSummary(UUID.fromString(c.id), c.trackingNumber, c.kind, c.channel, c.category,
+                c.status, c.title, c.department, c.submittedAt, open.isEmpty() ? null : open.get(0).dueAt(), c.overdue);
+    }
+
+    private static Views.ComplaintView toView(ComplaintEntity c, Views.ContactView contact) {
+        return new Views.ComplaintView(UUID.fromString(c.id), c.trackingNumber, c.kind, c.channel, c.category, c.status,
+                c.title, c.content, c.anonymous, c.confidential, contact, c.recordedBy, c.department,
+                c.responsibleDepartment, c.submittedAt, c.acceptanceDueAt, c.acceptedAt, c.replyDueAt, c.repliedAt,
+                c.followUpDueAt, c.closedAt, c.rejectReason, c.draftReply, c.draftStatus, c.replyContent,
+                c.replyPublished, c.extensionStatus, c.extensionDays, c.overdue, c.supervisionCount, c.reopenCount,
+                c.rating, c.ratingComment, OpenDeadlines.of(c), c.version);
+    }
+}

@@ -1,0 +1,81 @@
+package io.zhengfeng.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The gateway's edge settings. The route table is data: adding
+ * {@code zhengfeng.gateway.routes.<service>.prefixes} and {@code .upstream} routes a new service
+ * without code.
+ */
+@ConfigMapping(prefix = "zhengfeng.gateway")
+public interface GatewayConfig {
+
+    /** Keyed by the upstream service's name (used in health and error reports). */
+    Map<String, Route> routes();
+
+    Upstream upstream();
+
+    RateLimits rateLimit();
+
+    interface Route {
+        /** Path prefixes sent to this service, e.g. {@code /api/complaints}; each covers its whole subtree. */
+        List<String> prefixes();
+
+        /** Base URL of the service, e.g. {@code http://localhost:8081}; a path on it is prepended. */
+        URI upstream();
+
+        @WithDefault("/q/health/ready")
+        String healthPath();
+
+        @WithDefault("/q/openapi?format=json")
+        String openapiPath();
+    }
+
+    interface Upstream {
+        /** Time allowed to open a TCP connection to a service. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Time allowed from sending a request until the service's response headers arrive. */
+        @WithDefault("30s")
+        Duration responseTimeout();
+
+        /** Pooled connections per service; a live SSE stream holds one for as long as it is open. */
+        @WithDefault("500")
+        int maxConnections();
+
+        /** Budget of each call the gateway makes for itself: suite health, OpenAPI documents. */
+        @WithDefault("2s")
+        Duration probeTimeout();
+    }
+
+    interface RateLimits {
+        /** Anonymous {@code POST}s per client IP on the paths citizens submit to. */
+        AnonymousWrites anonymousWrites();
+
+        /** Login attempts per client IP, successful or not. */
+        Limit login();
+
+        /** Failed logins per username and client IP before further attempts are refused. */
+        Limit failedLogin();
+    }
+
+    interface AnonymousWrites extends Limit {
+        @WithDefault("/api/complaints,/open311")
+        List<String> paths();
+    }
+
+    interface Limit {
+        @WithDefault("60")
+        int requests();
+
+        @WithDefault("1m")
+        Duration period();
+    }
+}

@@ -1,0 +1,80 @@
+package io.zhengfeng.gateway.proxy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.zhengfeng.gateway.config.GatewayConfig;
+
+/**
+ * The routed services and the one non-blocking HTTP client the gateway uses towards them (proxying,
+ * health probes, OpenAPI documents). It runs on Quarkus's own Vert.x: proxying costs no threads.
+ */
+@ApplicationScoped
+public class UpstreamClient {
+    private final HttpClient client;
+    private final List<Upstream> upstreams;
+    private final Duration probeTimeout;
+
+    public UpstreamClient(Vertx vertx, GatewayConfig config) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
+                .setKeepAlive(true)
+                // bodies are passed on as the service sent them, compressed or not
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false);
+        this.client = vertx.createHttpClient(options, new PoolOptions()
+                .setHttp1MaxSize(config.upstream().maxConnections()));
+        this.upstreams = config.routes().entrySet().stream()
+                .map((Map.Entry<String, GatewayConfig.Route> route) -> Upstream.of(route.getKey(), route.getValue()))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+        this.probeTimeout = config.upstream().probeTimeout();
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public List<Upstream> upstreams() {
+        return upstreams;
+    }
+
+    /** A GET the gateway makes for itself, bounded by the probe timeout as a whole. */
+    public Uni<Reply> get(Upstream upstream, String pathAndQuery) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(upstream.url(pathAndQuery))
+                .setConnectTimeout(probeTimeout.toMillis())
+                .setIdleTimeout(probeTimeout.toMillis())
+                .putHeader("Accept", "application/json");
+        return Uni.createFrom().completionStage(() -> client.request(options)
+                        .compose(request -> request.send())
+                        .compose(response -> response.body().map(body -> new Reply(response, body)))
+                        .toCompletionStage())
+                .ifNoItem().after(probeTimeout).failWith(() -> new UpstreamTimeoutException(probeTimeout));
+    }
+
+    public record Reply(int status, Buffer body) {
+        Reply(HttpClientResponse response, Buffer body) {
+            this(response.statusCode(), body);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}
