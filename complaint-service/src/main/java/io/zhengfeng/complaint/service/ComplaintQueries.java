@@ -15,6 +15,7 @@ import io.zhengfeng.complaint.config.ComplaintConfig;
 import io.zhengfeng.complaint.persistence.ComplaintEntity;
 import io.zhengfeng.complaint.persistence.ComplaintRepository;
 import io.zhengfeng.complaint.persistence.HistoryEntry;
+import io.zhengfeng.complaint.pii.Redaction;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;
@@ -43,7 +44,13 @@ public class ComplaintQueries {
     @Transactional
     public Views.ComplaintView view(String id) {
         ComplaintEntity c = visible(id);
-        return toView(c, contacts.contactOf(c));
+        Views.ContactView contact = contacts.contactOf(c);
+        if (!"full".equals(contact.visibility())) {
+            // Citizens write their phone number into the text too; only full readers may see it there.
+            String name = contacts.nameForRedaction(c);
+            return toView(c, contact, Redaction.redact(c.title, name), Redaction.redact(c.content, name));
+        }
+        return toView(c, contact, c.title, c.content);
     }
 
     @Transactional
@@ -133,9 +140,9 @@ public class ComplaintQueries {
                 c.status, c.title, c.department, c.submittedAt, open.isEmpty() ? null : open.get(0).dueAt(), c.overdue);
     }
 
-    private static Views.ComplaintView toView(ComplaintEntity c, Views.ContactView contact) {
+    private static Views.ComplaintView toView(ComplaintEntity c, Views.ContactView contact, String title, String content) {
         return new Views.ComplaintView(UUID.fromString(c.id), c.trackingNumber, c.kind, c.channel, c.category, c.status,
-                c.title, c.content, c.anonymous, c.confidential, contact, c.recordedBy, c.department,
+                title, content, c.anonymous, c.confidential, contact, c.recordedBy, c.department,
                 c.responsibleDepartment, c.submittedAt, c.acceptanceDueAt, c.acceptedAt, c.replyDueAt, c.repliedAt,
                 c.followUpDueAt, c.closedAt, c.rejectReason, c.draftReply, c.draftStatus, c.replyContent,
                 c.replyPublished, c.extensionStatus, c.extensionDays, c.overdue, c.supervisionCount, c.reopenCount,

@@ -54,7 +54,7 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             }
             LOG.debugf("Bearer token refused at the edge: %s", reason(verified.cause()));
             ctx.request().resume();
-            ctx.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             problems.send(ctx.response(), 401, "unauthorized", "Unauthorized",
                     "The bearer token is invalid, expired or not issued for this suite");
         });

@@ -1,0 +1,103 @@
+package io.zhengfeng.complaint;
+
+import static io.zhengfeng.complaint.ComplaintApi.act;
+import static io.zhengfeng.complaint.ComplaintApi.spokesperson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Topics;
+import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.RecordedEvent;
+import io.zhengfeng.testing.TestKafka;
+import io.zhengfeng.testing.TopicReader;
+
+/** The notification service says a deadline passed; the complaint is marked overdue (督办), once. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_complaint_test"))
+class DeadlineBreachTest {
+
+    @Test
+    void breachedReplyDeadlineMarksTheComplaintOverdueOnceEvenWhenRedelivered() throws Exception {
+        var c = ComplaintApi.submitAsCitizen("complaint", "urban_planning");
+        act(spokesperson(), c.id(), "accept", null).statusCode(200);
+        String due = spokesperson().get("/api/complaints/" + c.id()).then().extract().path("replyDueAt");
+        try (TopicReader complaints = new TopicReader(Topics.COMPLAINTS)) {
+            String eventId = UUID.randomUUID().toString();
+            for (int i = 0; i < 3; i++) {
+                sendBreach(eventId, c.id(), "reply", due);
+            }
+            List<RecordedEvent> events = complaints.readUntil(all -> all.stream()
+                    .anyMatch(e -> c.id().equals(e.key()) && EventTypes.COMPLAINT_OVERDUE.equals(e.type())), Duration.ofSeconds(20));
+            assertEquals(1, events.stream().filter(e -> c.id().equals(e.key()) && EventTypes.COMPLAINT_OVERDUE.equals(e.type())).count());
+        }
+        awaitHistoryQuiet();
+        JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
+        assertEquals(true, view.getBoolean("overdue"));
+        assertEquals(1, view.getInt("supervisionCount"), "a redelivered breach is applied once");
+        List<String> actions = spokesperson().get("/api/complaints/" + c.id() + "/history").then().extract().jsonPath().getList("action");
+        assertEquals(List.of("submit", "accept", "supervise"), actions);
+    }
+
+    @Test
+    void staleBreachOfADeadlineAlreadyMetChangesNothing() throws Exception {
+        var c = ComplaintApi.submitAsCitizen("complaint", "urban_planning");
+        String acceptanceDue = spokesperson().get("/api/complaints/" + c.id()).then().extract().path("acceptanceDueAt");
+        act(spokesperson(), c.id(), "accept", null).statusCode(200);
+        sendBreach(UUID.randomUUID().toString(), c.id(), "acceptance", acceptanceDue);
+        // a later marker event proves the consumer got past the stale one
+        var marker = ComplaintApi.submitAsCitizen("complaint", "urban_planning");
+        act(spokesperson(), marker.id(), "accept", null).statusCode(200);
+        String markerDue = spokesperson().get("/api/complaints/" + marker.id()).then().extract().path("replyDueAt");
+        sendBreach(UUID.randomUUID().toString(), marker.id(), "reply", markerDue);
+        waitUntil(() -> spokesperson().get("/api/complaints/" + marker.id()).then().extract().<Boolean>path("overdue"));
+        JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
+        assertEquals(false, view.getBoolean("overdue"));
+        assertEquals(0, view.getInt("supervisionCount"));
+    }
+
+    private static void sendBreach(String eventId, String complaintId, String kind, String due) throws Exception {
+        String payload = """
+                {"timerId":"%s","subjectType":"complaint","subjectId":"%s","deadlineKind":"%s","department":"planning",
+                 "dueAt":"%s","breachedAt":"%s"}""".formatted(UUID.randomUUID(), complaintId, kind, due, Instant.now());
+        Properties props = new Properties();
+        props.put("bootstrap.servers", TestKafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.NOTIFICATIONS, complaintId, payload);
+            r.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_type", EventTypes.DEADLINE_BREACHED.getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_source", "/zhengfeng/notification-service".getBytes(StandardCharsets.UTF_8));
+            r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            producer.send(r).get();
+        }
+    }
+
+    private static void awaitHistoryQuiet() throws InterruptedException {
+        Thread.sleep(1000); // let any (wrong) second application land before counting
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
