@@ -118,6 +118,14 @@ public class ComplaintEntity extends PanacheEntityBase {
     @Column(name = "rated_at")
     public Instant ratedAt;
 
+    /** The Open311 front end that submitted it, if any. */
+    @Column(name = "open311_client")
+    public String open311Client;
+    @Column(name = "address_string")
+    public String addressString;
+    public java.math.BigDecimal latitude;
+    public java.math.BigDecimal longitude;
+
     @Version
     public long version;
     @Column(name = "updated_at")

@@ -76,6 +76,12 @@ public class ComplaintIntake {
         c.contactAddress = cipher.encrypt(blankToNull(contact.address()));
         c.contactEmail = cipher.encrypt(blankToNull(contact.email()));
         c.recordedBy = staff ? user.username() : null;
+        c.open311Client = request.open311Client();
+        if (request.location() != null) {
+            c.addressString = request.location().address();
+            c.latitude = request.location().latitude();
+            c.longitude = request.location().longitude();
+        }
         c.submittedAt = now;
         c.acceptanceDueAt = deadlines.acceptanceDue(category, now);
         complaints.persist(c);
