@@ -23,7 +23,7 @@ SERVICE_JAVA_OPTS=${ZF_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnO
 
 usage() {
   cat <<EOF
-Usage: ./run.sh [--build] | --stop | --help
+Usage: ./run.sh [--build] [--bench] | --stop | --help
 
 Starts the Zhengfeng suite locally and keeps it in the foreground; Ctrl-C stops everything.
 
@@ -42,6 +42,8 @@ Starts the Zhengfeng suite locally and keeps it in the foreground; Ctrl-C stops 
 
 Options:
   --build   rebuild the services even if their jars exist
+  --bench   for bench/intake.sh: lift the gateway's per-IP limit on anonymous writes
+            (ZF_RATE_ANONYMOUS_WRITES, unless set), which one load generator hits at once
   --stop    stop what a previous run left behind (recorded in .run/pids), e.g. after kill -9
   --help    this text
 
@@ -316,7 +318,7 @@ write_suite_env() {
   {
     printf 'ZF_DB_URL=%s\nZF_DB_USER=%s\nZF_DB_PASSWORD=%s\nZF_KAFKA_BOOTSTRAP=%s\n' \
       "$DB_URL" "$DB_USER" "$DB_PASSWORD" "$KAFKA"
-    printf 'ZF_GATEWAY_URL=http://localhost:8080\n'
+    printf 'ZF_GATEWAY_URL=http://localhost:8080\nZF_BENCH_MODE=%s\n' "$BENCH_MODE"
   } >"$RUN_DIR/suite.env"
 }
 
@@ -356,14 +358,17 @@ supervise() {
 }
 
 main() {
-  local force_build=false
-  case "${1:-}" in
-    -h|--help) usage; exit 0 ;;
-    --stop) stop_leftovers; exit 0 ;;
-    --build) force_build=true ;;
-    "") ;;
-    *) usage >&2; exit 2 ;;
-  esac
+  local force_build=false arg
+  BENCH_MODE=0
+  for arg in "$@"; do
+    case "$arg" in
+      -h|--help) usage; exit 0 ;;
+      --stop) stop_leftovers; exit 0 ;;
+      --build) force_build=true ;;
+      --bench) BENCH_MODE=1; export ZF_RATE_ANONYMOUS_WRITES=${ZF_RATE_ANONYMOUS_WRITES:-1000000000} ;;
+      *) usage >&2; exit 2 ;;
+    esac
+  done
   command -v curl >/dev/null || die "curl is needed (apt-get install -y curl)"
   command -v "$JAVA" >/dev/null || die "java (17+) is needed on the PATH or in JAVA_HOME"
   mkdir -p "$LOG_DIR" "$PID_DIR"

@@ -1,13 +1,24 @@
--- wrk script for bench/intake.sh: citizens submitting complaints through the gateway,
--- POST /api/complaints with varied, realistic bodies (Chinese content, every kind, channel and
--- category). done() prints key=value lines that intake.sh reads:
+-- wrk script for bench/intake.sh: complaints submitted through the gateway, POST /api/complaints,
+-- with varied, realistic bodies (Chinese content, every kind, channel and category; some reports
+-- anonymous). Citizens submit on the self-service channels (web, spokesperson_column) without a
+-- token; the other channels (hotline, mailbox, letter, visit) are recorded by the spokesperson,
+-- so those requests carry the Bearer token given as the script's argument (wrk ... -- <token>);
+-- without a token only self-service channels are used.
+-- done() prints key=value lines that intake.sh reads:
 --   gateway_requests, gateway_duration_s, gateway_rps (all responses), gateway_ok (2xx),
 --   gateway_ok_rps, gateway_non2xx, gateway_status_4xx, gateway_status_5xx,
---   gateway_socket_errors, gateway_p50_ms, gateway_p90_ms, gateway_p99_ms, gateway_max_ms,
+--   gateway_status_429, gateway_socket_errors, gateway_p50_ms, gateway_p90_ms, gateway_p99_ms,
+--   gateway_max_ms, gateway_staff_share (fraction of requests sent with the token),
 --   gateway_first_non2xx (status and start of the body of the first non-2xx response, if any)
 
 local kinds = { "complaint", "report", "consultation", "suggestion" }
-local channels = { "web", "hotline_day", "hotline_night", "mailbox", "letter", "visit", "spokesperson_column" }
+-- Channel mix (weights in %): what a district bureau's intake roughly looks like.
+local channel_weights = {
+  { "web", 40 }, { "spokesperson_column", 15 },                        -- citizens, no token
+  { "hotline_day", 15 }, { "hotline_night", 5 }, { "mailbox", 10 },    -- recorded by staff
+  { "letter", 5 }, { "visit", 10 },
+}
+local self_service = { web = true, spokesperson_column = true }
 local categories = {
   "urban_planning", "land_management", "expropriation_demolition", "farmland_protection",
   "illegal_construction", "staff_conduct", "other",
@@ -70,23 +81,52 @@ local function pick(list)
   return list[math.random(#list)]
 end
 
-local function body()
+local titles = {
+  urban_planning = "规划公示问题", land_management = "土地登记问题", expropriation_demolition = "征收补偿问题",
+  farmland_protection = "耕地保护问题", illegal_construction = "违法建设问题", staff_conduct = "工作作风问题",
+  other = "其他问题",
+}
+
+local function pick_channel(allow_staff)
+  while true do
+    local r, acc = math.random(100), 0
+    for _, cw in ipairs(channel_weights) do
+      acc = acc + cw[2]
+      if r <= acc then
+        if allow_staff or self_service[cw[1]] then return cw[1] end
+        break
+      end
+    end
+  end
+end
+
+-- One submission: returns the JSON body and whether it needs the staff token.
+local function body(allow_staff)
   local kind = pick(kinds)
   local category = pick(categories)
+  local channel = pick_channel(allow_staff)
   local content = pick(openers) .. pick(places) .. pick(issues[category]) .. "。" .. pick(asks[kind])
-  local name = pick(surnames) .. pick(givens)
-  local phone = string.format("1%d%d%08d", math.random(3, 9), math.random(0, 9), math.random(0, 99999999))
-  return string.format(
-    '{"kind":"%s","channel":"%s","category":"%s","content":"%s","contact":{"name":"%s","phone":"%s"}}',
-    kind, pick(channels), category, content, name, phone)
+  local fields = {
+    string.format('"kind":"%s","channel":"%s","category":"%s"', kind, channel, category),
+  }
+  if math.random() < 0.5 then
+    table.insert(fields, string.format('"title":"%s"', titles[category]))
+  end
+  table.insert(fields, string.format('"content":"%s"', content))
+  if not (kind == "report" and math.random() < 0.3) then -- some reports are anonymous
+    local name = pick(surnames) .. pick(givens)
+    local phone = string.format("1%d%d%08d", math.random(3, 9), math.random(0, 9), math.random(0, 99999999))
+    table.insert(fields, string.format('"contact":{"name":"%s","phone":"%s"}', name, phone))
+  end
+  return "{" .. table.concat(fields, ",") .. "}", not self_service[channel]
 end
 
 local path = "/api/complaints"
-local headers = { ["Content-Type"] = "application/json; charset=utf-8", ["Accept"] = "application/json" }
+local citizen_headers = { ["Content-Type"] = "application/json; charset=utf-8", ["Accept"] = "application/json" }
 
 -- Per thread: a pool of prepared requests, used round robin (keeps wrk's own CPU cost low).
 local pool, next_index = {}, 1
-ok, non2xx, s4xx, s5xx, first_non2xx = 0, 0, 0, 0, ""
+ok, non2xx, s4xx, s5xx, s429, first_non2xx, staff_share = 0, 0, 0, 0, 0, "", 0
 
 local threads = {}
 function setup(thread)
@@ -96,9 +136,18 @@ end
 
 function init(args)
   math.randomseed(os.time() * 1000 + (thread_index or 0) * 7919)
+  local token = args[1]
+  local staff_headers = {
+    ["Content-Type"] = "application/json; charset=utf-8", ["Accept"] = "application/json",
+    ["Authorization"] = token and ("Bearer " .. token) or nil,
+  }
+  local staff = 0
   for i = 1, 512 do
-    pool[i] = wrk.format("POST", path, headers, body())
+    local b, needs_token = body(token ~= nil and token ~= "")
+    if needs_token then staff = staff + 1 end
+    pool[i] = wrk.format("POST", path, needs_token and staff_headers or citizen_headers, b)
   end
+  staff_share = staff / 512
 end
 
 function request()
@@ -114,18 +163,21 @@ function response(status, hdrs, resp_body)
   end
   non2xx = non2xx + 1
   if status >= 500 then s5xx = s5xx + 1 elseif status >= 400 then s4xx = s4xx + 1 end
+  if status == 429 then s429 = s429 + 1 end
   if first_non2xx == "" then
     first_non2xx = tostring(status) .. " " .. string.sub((resp_body or ""):gsub("[\r\n]", " "), 1, 200)
   end
 end
 
 function done(summary, latency, requests)
-  local n_ok, n_bad, n4, n5, first = 0, 0, 0, 0, ""
+  local n_ok, n_bad, n4, n5, n429, first, share = 0, 0, 0, 0, 0, "", 0
   for _, t in ipairs(threads) do
     n_ok = n_ok + (t:get("ok") or 0)
     n_bad = n_bad + (t:get("non2xx") or 0)
     n4 = n4 + (t:get("s4xx") or 0)
     n5 = n5 + (t:get("s5xx") or 0)
+    n429 = n429 + (t:get("s429") or 0)
+    share = share + (t:get("staff_share") or 0) / #threads
     if first == "" then first = t:get("first_non2xx") or "" end
   end
   local seconds = summary.duration / 1e6
@@ -138,6 +190,8 @@ function done(summary, latency, requests)
   io.write(string.format("gateway_non2xx=%d\n", n_bad))
   io.write(string.format("gateway_status_4xx=%d\n", n4))
   io.write(string.format("gateway_status_5xx=%d\n", n5))
+  io.write(string.format("gateway_status_429=%d\n", n429))
+  io.write(string.format("gateway_staff_share=%.2f\n", share))
   io.write(string.format("gateway_socket_errors=%d\n", e.connect + e.read + e.write + e.timeout))
   io.write(string.format("gateway_p50_ms=%.2f\n", latency:percentile(50) / 1000))
   io.write(string.format("gateway_p90_ms=%.2f\n", latency:percentile(90) / 1000))

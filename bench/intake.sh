@@ -19,8 +19,13 @@ Runs, against the suite that ./run.sh started:
      (SQL in bench/intake-baseline.sql, written to a scratch schema);
 then prints both, and last: intake_vs_jdbc_ratio=<gateway 2xx requests/s / jdbc transactions/s>.
 
+Start the suite with ./run.sh --bench: it lifts the gateway's per-IP limit on anonymous writes
+(ZF_RATE_ANONYMOUS_WRITES), which a benchmark from one address would otherwise hit at once.
+Requests on the staff channels (hotline, mailbox, letter, visit) carry the token of
+\$BENCH_USER (spokesperson, password \$BENCH_PASSWORD: demo); web and spokesperson_column ones none.
+
 Environment (defaults): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_DURATION (20),
-  BENCH_WARMUP (5; 0 = none), ZF_GATEWAY_URL (http://localhost:8080),
+  BENCH_WARMUP (5; 0 = none), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
   ZF_DB_URL / ZF_DB_USER / ZF_DB_PASSWORD (default: what ./run.sh chose, in .run/suite.env).
 Results are kept in bench/results/ (not committed).
 EOF
@@ -64,6 +69,9 @@ curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/ready" \
 if ! curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/group/suite"; then
   log "warning: $GATEWAY/q/health/group/suite is not UP (some service is not ready)"
 fi
+if [[ -f $ROOT/.run/suite.env && ${ZF_BENCH_MODE:-} != 1 ]]; then
+  log "warning: the suite was not started with ./run.sh --bench: the gateway's anonymous write limit will answer 429"
+fi
 
 # --- tools -------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null; then
@@ -93,18 +101,46 @@ probe=$(curl -sS --max-time 10 -o "$PROBE_OUT" -w '%{http_code}' -X POST "$GATEW
   || true
 [[ $probe == 2* ]] || die "POST $GATEWAY/api/complaints answered HTTP ${probe:-none}: $(head -c 400 "$PROBE_OUT" 2>/dev/null)"
 
+# --- the staff token for the channels the spokesperson records -----------------------------------
+BENCH_USER=${BENCH_USER:-spokesperson}
+BENCH_PASSWORD=${BENCH_PASSWORD:-demo}
+login=$(curl -sS --max-time 10 -X POST "$GATEWAY/api/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\"}" 2>&1) || true
+TOKEN=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$login")
+EXPIRES=$(sed -n 's/.*"expires_in"[[:space:]]*:[[:space:]]*\([0-9]*\).*/\1/p' <<<"$login")
+WRK_ARGS=()
+if [[ -n $TOKEN ]]; then
+  WRK_ARGS=(-- "$TOKEN")
+  if [[ -n $EXPIRES ]] && ((EXPIRES < WARMUP + DURATION + 10)); then
+    log "warning: the token expires in ${EXPIRES}s, before the run ends"
+  fi
+else
+  log "warning: no token for $BENCH_USER ($(head -c 200 <<<"$login")): only the self-service channels are used"
+fi
+
+value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
+rate_limited() {
+  local n
+  n=$(value gateway_status_429 "$1")
+  if [[ ${n:-0} != 0 ]]; then
+    die "the gateway answered 429 Too Many Requests $n times: restart the suite with ./run.sh --bench (or ZF_RATE_ANONYMOUS_WRITES=1000000000 for the gateway)"
+  fi
+}
+
 # --- 1. through the gateway --------------------------------------------------------------------
 if ((WARMUP > 0)); then
   log "warm-up: ${WARMUP}s, $CONNECTIONS connections"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/intake.lua" "$GATEWAY/api/complaints" >/dev/null
+  WARM_OUT=$BENCH/results/intake-$STAMP-warmup.txt
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/intake.lua" "$GATEWAY/api/complaints" \
+    "${WRK_ARGS[@]}" >"$WARM_OUT"
+  rate_limited "$WARM_OUT"
 fi
 log "gateway: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s POST $GATEWAY/api/complaints"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/intake.lua" \
-  "$GATEWAY/api/complaints" >"$BENCH/results/intake-$STAMP-wrk.txt"
-cat "$BENCH/results/intake-$STAMP-wrk.txt" >&2
-
-value() { sed -n "s/^$1=//p" "$2" | tail -n 1; }
 WRK_OUT=$BENCH/results/intake-$STAMP-wrk.txt
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/intake.lua" \
+  "$GATEWAY/api/complaints" "${WRK_ARGS[@]}" >"$WRK_OUT"
+cat "$WRK_OUT" >&2
+rate_limited "$WRK_OUT"
 GW_RPS=$(value gateway_ok_rps "$WRK_OUT")
 GW_ALL_RPS=$(value gateway_rps "$WRK_OUT")
 GW_P50=$(value gateway_p50_ms "$WRK_OUT")

@@ -123,6 +123,14 @@ class ComplaintIntakeTest {
     }
 
     @Test
+    void categoriesAndDepartmentsAreReadableByFrontEnds() {
+        given().get("/api/complaints/categories").then().statusCode(200)
+                .body("find { it.code == 'land_management' }.department", equalTo("land"))
+                .body("find { it.code == 'urban_planning' }.nameZh", equalTo("城乡规划"));
+        given().get("/api/complaints/departments").then().statusCode(200).body("code", org.hamcrest.Matchers.hasItem("planning"));
+    }
+
+    @Test
     void staffEndpointsNeedAValidToken() {
         given().get("/api/complaints").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + io.zhengfeng.testing.TestTokens.expired("leader", "leader"))

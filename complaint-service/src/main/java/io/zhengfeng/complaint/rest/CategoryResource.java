@@ -23,10 +23,10 @@ import io.zhengfeng.complaint.persistence.CategoryEntity;
 import io.zhengfeng.complaint.persistence.DepartmentEntity;
 import io.zhengfeng.platform.problem.ProblemException;
 
-/** Categories (each mapped to its responsible department) and departments: data, admin-editable. */
-@Path("/api/complaints")
+/** Categories, each mapped to its responsible department: data, admin-editable. */
+@Path("/api/complaints/categories")
 @Tag(name = "Reference data")
-public class ReferenceDataResource {
+public class CategoryResource {
     public record CategoryView(String code, String nameZh, String nameEn, String department, Integer acceptanceDays,
             Integer replyDays, Integer followUpDays, boolean active) {
     }
@@ -36,18 +36,14 @@ public class ReferenceDataResource {
             @Min(1) @Max(30) Integer followUpDays, @NotNull Boolean active) {
     }
 
-    public record DepartmentView(String code, String nameZh, String nameEn, boolean active) {
-    }
-
     @GET
-    @Path("/categories")
     @PermitAll
     public List<CategoryView> categories() {
-        return CategoryEntity.<CategoryEntity>listAll(Sort.by("code")).stream().map(ReferenceDataResource::view).toList();
+        return CategoryEntity.<CategoryEntity>listAll(Sort.by("code")).stream().map(CategoryResource::view).toList();
     }
 
     @PUT
-    @Path("/categories/{code}")
+    @Path("/{code}")
     @RolesAllowed("admin")
     @Transactional
     public CategoryView updateCategory(@PathParam("code") String code, @Valid @NotNull CategoryUpdate body) {
@@ -71,14 +67,6 @@ public class ReferenceDataResource {
         c.active = body.active();
         c.persist();
         return view(c);
-    }
-
-    @GET
-    @Path("/departments")
-    @PermitAll
-    public List<DepartmentView> departments() {
-        return DepartmentEntity.<DepartmentEntity>listAll(Sort.by("code")).stream()
-                .map(d -> new DepartmentView(d.code, d.nameZh, d.nameEn, d.active)).toList();
     }
 
     private static CategoryView view(CategoryEntity c) {
