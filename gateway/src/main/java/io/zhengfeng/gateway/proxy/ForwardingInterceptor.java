@@ -31,6 +31,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+    /** Context attachment set when the response timeout fired. */
+    static final String TIMED_OUT = "zhengfeng.upstream-timed-out";
+
     private final Upstream upstream;
     private final RouteProblems problems;
 
@@ -58,7 +61,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         if (!upstream.basePath().isEmpty()) {
             request.setURI(upstream.basePath() + request.getURI());
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(request, failure)));
+        return context.sendRequest().recover(failure -> Future.succeededFuture(failed(context, failure)));
     }
 
     @Override
@@ -72,10 +75,13 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return context.sendResponse();
     }
 
-    private ProxyResponse failed(ProxyRequest request, Throwable failure) {
-        boolean timeout = failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+    private ProxyResponse failed(ProxyContext context, Throwable failure) {
+        ProxyRequest request = context.request();
+        boolean timeout = Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))
+                || failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
         HttpServerRequest incoming = request.proxiedRequest();
-        LOG.warnf("%s %s -> %s failed: %s", incoming.method(), incoming.path(), upstream.name(), describe(failure));
+        LOG.warnf("%s %s -> %s failed: %s", incoming.method(), incoming.path(), upstream.name(),
+                timeout ? "no response in time" : describe(failure));
         int status = timeout ? 504 : 502;
         String slug = timeout ? "upstream-timeout" : "upstream-unavailable";
         String title = timeout ? "Upstream timeout" : "Upstream unavailable";

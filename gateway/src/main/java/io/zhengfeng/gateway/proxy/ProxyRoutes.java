@@ -91,8 +91,11 @@ public class ProxyRoutes {
                 .setConnectTimeout(settings.connectTimeout().toMillis());
         return context.client().request(options).map(request -> {
             // Until the response headers: a live event stream may then stay quiet for as long as it likes.
-            long timer = vertx.setTimer(settings.responseTimeout().toMillis(),
-                    id -> request.reset(0, new UpstreamTimeoutException(settings.responseTimeout())));
+            // Vert.x reports the reset as a StreamResetException, so the reason is noted on the context too.
+            long timer = vertx.setTimer(settings.responseTimeout().toMillis(), id -> {
+                context.set(ForwardingInterceptor.TIMED_OUT, Boolean.TRUE);
+                request.reset(0, new UpstreamTimeoutException(settings.responseTimeout()));
+            });
             request.response().onComplete(done -> vertx.cancelTimer(timer));
             return request;
         });

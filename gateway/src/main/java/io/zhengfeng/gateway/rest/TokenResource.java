@@ -7,8 +7,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,10 +40,9 @@ public class TokenResource {
     @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
     public Response token(@NotNull @Valid TokenRequest request, @Context HttpServerRequest http) {
         IssuedToken issued = login.login(request.username(), request.password(), http.remoteAddress().hostAddress());
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
+        // RFC 6749 §5.1: a token response must not be cached
         return Response.ok(new TokenResponse(issued.token(), "Bearer", issued.lifetime().toSeconds()))
-                .cacheControl(noStore)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
     }
 }

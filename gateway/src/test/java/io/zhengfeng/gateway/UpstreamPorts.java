@@ -1,0 +1,40 @@
+package io.zhengfeng.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Routes the gateway to a free local port per service. The tests then start a real HTTP server
+ * ({@link FakeService}) on that port, or deliberately leave it closed to play a service that is down.
+ */
+public class UpstreamPorts implements QuarkusTestResourceLifecycleManager {
+    static final List<String> SERVICES = List.of("complaint-service", "survey-service", "inspection-service",
+            "notification-service");
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        for (String service : SERVICES) {
+            config.put("zhengfeng.gateway.routes." + service + ".upstream", "http://127.0.0.1:" + freePort());
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
