@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.zhengfeng.contracts.EventTypes;
 import io.zhengfeng.contracts.Topics;
+import io.zhengfeng.testing.Await;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.RecordedEvent;
 import io.zhengfeng.testing.TestKafka;
@@ -65,7 +66,8 @@ class DeadlineBreachTest {
         act(spokesperson(), marker.id(), "accept", null).statusCode(200);
         String markerDue = spokesperson().get("/api/complaints/" + marker.id()).then().extract().path("replyDueAt");
         sendBreach(UUID.randomUUID().toString(), marker.id(), "reply", markerDue);
-        waitUntil(() -> spokesperson().get("/api/complaints/" + marker.id()).then().extract().<Boolean>path("overdue"));
+        Await.until(() -> spokesperson().get("/api/complaints/" + marker.id()).then().extract().<Boolean>path("overdue"),
+                Duration.ofSeconds(20));
         JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
         assertEquals(false, view.getBoolean("overdue"));
         assertEquals(0, view.getInt("supervisionCount"));
@@ -91,13 +93,4 @@ class DeadlineBreachTest {
         Thread.sleep(1000); // let any (wrong) second application land before counting
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met in 20 s");
-            }
-            Thread.sleep(100);
-        }
-    }
 }

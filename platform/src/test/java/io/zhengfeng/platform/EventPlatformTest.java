@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -36,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.platform.testapp.CrashingRelayHook;
 import io.zhengfeng.platform.testapp.NoteEvents;
+import io.zhengfeng.testing.Await;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.RecordedEvent;
 import io.zhengfeng.testing.TestKafka;
@@ -75,7 +75,7 @@ class EventPlatformTest {
             List<RecordedEvent> events = reader.readForKey(id, 60, WAIT);
             List<Integer> order = events.stream().map(e -> Integer.parseInt(e.value().replaceAll(".*\"n\":(\\d+).*", "$1"))).toList();
             assertEquals(range(60), order);
-            await(() -> effects(id).size() == 60);
+            Await.until(() -> effects(id).size() == 60, WAIT);
             assertEquals(range(60), effects(id));
         }
     }
@@ -85,7 +85,7 @@ class EventPlatformTest {
         try (TopicReader reader = new TopicReader(NoteEvents.TOPIC)) {
             String id = writeNote(1);
             RecordedEvent original = reader.readForKey(id, 1, WAIT).get(0);
-            await(() -> effects(id).size() == 1);
+            Await.until(() -> effects(id).size() == 1, WAIT);
             // Replay the very same CloudEvent three times, as a broker redelivery or a replay tool would.
             try (KafkaProducer<String, String> producer = producer()) {
                 for (int i = 0; i < 3; i++) {
@@ -106,7 +106,7 @@ class EventPlatformTest {
             // The crashed round published without marking; the next round publishes the same ce_id again.
             List<RecordedEvent> copies = reader.readForKey(id, 2, WAIT);
             assertEquals(copies.get(0).id(), copies.get(1).id());
-            await(() -> effects(id).size() == 1);
+            Await.until(() -> effects(id).size() == 1, WAIT);
             Thread.sleep(1500);
             assertEquals(List.of(1), effects(id));
             assertEquals(0, crashingRelay.crashesLeft());
@@ -127,7 +127,7 @@ class EventPlatformTest {
             assertTrue(parked.headers().get("zf_dlt_reason").contains("NoteWritten"));
         }
         String after = writeNote(1);
-        await(() -> effects(after).size() == 1);
+        Await.until(() -> effects(after).size() == 1, WAIT);
     }
 
     @Test
@@ -201,20 +201,6 @@ class EventPlatformTest {
         return list;
     }
 
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private static KafkaProducer<String, String> producer() {
         Properties props = new Properties();

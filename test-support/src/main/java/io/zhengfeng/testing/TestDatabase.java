@@ -45,6 +45,19 @@ public final class TestDatabase {
         return new Coordinates(base + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
     }
 
+    /** Drops and recreates {@code database}: for system tests whose services migrate it themselves. */
+    public static synchronized Coordinates fresh(String database) {
+        Coordinates c = database(database);
+        String base = c.url().substring(0, c.url().lastIndexOf('/'));
+        try (Connection conn = DriverManager.getConnection(base + "/?useSSL=false&allowPublicKeyRetrieval=true", c.user(), c.password());
+                Statement s = conn.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop " + database + ": " + e.getMessage(), e);
+        }
+        return database(database);
+    }
+
     private static void createIfMissing(String base, String user, String password, String database) {
         try (Connection c = DriverManager.getConnection(base + "/?useSSL=false&allowPublicKeyRetrieval=true", user, password);
                 Statement s = c.createStatement()) {

@@ -1,0 +1,105 @@
+package io.zhengfeng.system;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own process. */
+final class ServiceProcess implements AutoCloseable {
+    private static final Path ROOT = Path.of(System.getProperty("zf.root", "..")).toAbsolutePath().normalize();
+
+    final String name;
+    final int port;
+    private final Map<String, String> env;
+    private Process process;
+
+    ServiceProcess(String name, Map<String, String> env) {
+        this.name = name;
+        this.port = freePort();
+        this.env = new HashMap<>(env);
+        this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    ServiceProcess start() throws IOException {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify (it packages every service first)");
+        }
+        Path logs = ROOT.resolve("system-tests/target/service-logs");
+        Files.createDirectories(logs);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        builder.environment().putAll(env);
+        process = builder.start();
+        return this;
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue()
+                        + "; see system-tests/target/service-logs/" + name + ".log");
+            }
+            if (status("/q/health/ready") == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see its log");
+    }
+
+    /** SIGKILL: no shutdown hook, no flush — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(10), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    int status(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(2000);
+            return c.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

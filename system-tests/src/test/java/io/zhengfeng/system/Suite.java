@@ -1,0 +1,88 @@
+package io.zhengfeng.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.zhengfeng.testing.TestDatabase;
+import io.zhengfeng.testing.TestKafka;
+
+/**
+ * complaint-service, notification-service and the gateway as separate processes, on fresh databases
+ * of the real server and one real Kafka broker (in this JVM), as ./run.sh starts them.
+ */
+final class Suite implements AutoCloseable {
+    static final Duration START = Duration.ofSeconds(90);
+
+    final TestDatabase.Coordinates complaintDb = TestDatabase.fresh("zf_it_complaint");
+    final TestDatabase.Coordinates notificationDb = TestDatabase.fresh("zf_it_notification");
+    final TestDatabase.Coordinates gatewayDb = TestDatabase.fresh("zf_it_gateway");
+    final String kafka = TestKafka.bootstrapServers();
+    final ServiceProcess complaints = new ServiceProcess("complaint-service", env(complaintDb));
+    ServiceProcess notifications = new ServiceProcess("notification-service", env(notificationDb));
+    final ServiceProcess gateway;
+
+    Suite() throws Exception {
+        Map<String, String> gatewayEnv = new java.util.HashMap<>(env(gatewayDb));
+        gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
+        gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url());
+        // One load generator on loopback would hit the per-IP anonymous write limit at once.
+        gatewayEnv.put("ZF_RATE_ANONYMOUS_WRITES", "1000000");
+        gateway = new ServiceProcess("gateway", gatewayEnv);
+        complaints.start();
+        notifications.start();
+        gateway.start();
+        complaints.awaitReady(START);
+        notifications.awaitReady(START);
+        gateway.awaitReady(START);
+    }
+
+    /** Same port, same database: the restart after a crash. */
+    void restartNotifications() throws Exception {
+        notifications.start();
+        notifications.awaitReady(START);
+    }
+
+    private Map<String, String> env(TestDatabase.Coordinates db) {
+        return Map.of("QUARKUS_PROFILE", "local",
+                "QUARKUS_DATASOURCE_JDBC_URL", db.url(),
+                "ZF_DB_USER", db.user(), "ZF_DB_PASSWORD", db.password(),
+                "ZF_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+    }
+
+    static List<Object[]> query(TestDatabase.Coordinates db, String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        gateway.close();
+        notifications.close();
+        complaints.close();
+    }
+}
