@@ -1,5 +1,6 @@
 package io.zhengfeng.complaint.persistence;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A category and the department answerable for it; null day counts use the defaults per kind. */
 @Entity
+@Cacheable // read on every submission, changed by admins rarely
 @Table(name = "category")
 public class CategoryEntity extends PanacheEntityBase {
     @Id

@@ -61,7 +61,7 @@ public class Outbox {
         event.requestId = requestContext.requestId();
         event.traceparent = requestContext.traceparent();
         em.persist(event);
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay, event.shard));
         return id;
     }
 
@@ -73,7 +73,7 @@ public class Outbox {
         }
     }
 
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+    private record WakeRelayAfterCommit(OutboxRelay relay, int shard) implements Synchronization {
         @Override
         public void beforeCompletion() {
         }
@@ -81,7 +81,7 @@ public class Outbox {
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
+                relay.wakeUp(shard);
             }
         }
     }

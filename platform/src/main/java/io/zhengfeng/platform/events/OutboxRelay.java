@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,8 @@ public class OutboxRelay {
     private final Instance<AfterPublishHook> hooks;
     private final String applicationName;
     private final Semaphore wakeUps = new Semaphore(0);
+    /** Shards with events committed since the last round: a wake-up visits only these. */
+    private final Set<Integer> dirtyShards = ConcurrentHashMap.newKeySet();
     private final Counter published;
     private volatile boolean running;
     private Thread worker;
@@ -88,17 +92,30 @@ public class OutboxRelay {
     }
 
     /** A commit with new events calls this so they leave at once instead of at the next poll. */
-    public void wakeUp() {
+    public void wakeUp(int shard) {
+        dirtyShards.add(shard);
+        wakeUps.release();
+    }
+
+    private void wakeUp() {
         wakeUps.release();
     }
 
     private void loop() {
         long backoffMs = 0;
+        long lastFullPass = 0;
         while (running) {
             try {
-                int sent = relayOnce();
+                // Commits name their shard, so most rounds visit only those; a full pass every poll
+                // interval picks up what another replica committed and what a failed round left.
+                long now = System.nanoTime();
+                boolean full = now - lastFullPass >= config.outbox().pollInterval().toNanos();
+                int sent = full ? relayOnce() : relayDirty();
+                if (full) {
+                    lastFullPass = now;
+                }
                 backoffMs = 0;
-                if (sent == 0) {
+                if (sent == 0 && dirtyShards.isEmpty()) {
                     wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -113,12 +130,40 @@ public class OutboxRelay {
         }
     }
 
-    /** One pass over every shard; returns how many events were published. */
+    /** One pass over every shard with pending events; returns how many events were published. */
     public int relayOnce() {
+        dirtyShards.clear();
         int sent = 0;
-        for (int shard = 0; shard < Outbox.SHARDS; shard++) {
-            int s = shard;
-            sent += QuarkusTransaction.requiringNew().call(() -> relayShard(s));
+        for (int shard : pendingShards()) {
+            sent += relay(shard);
+        }
+        return sent;
+    }
+
+    /** One indexed query (published_at IS NULL) keeps an idle service's poll nearly free. */
+    private List<Integer> pendingShards() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select distinct e.shard from OutboxEvent e where e.publishedAt is null", Integer.class).getResultList());
+    }
+
+    private int relayDirty() {
+        int sent = 0;
+        for (Integer shard : List.copyOf(dirtyShards)) {
+            dirtyShards.remove(shard);
+            try {
+                sent += relay(shard);
+            } catch (RuntimeException e) {
+                dirtyShards.add(shard);
+                throw e;
+            }
+        }
+        return sent;
+    }
+
+    private int relay(int shard) {
+        int sent = QuarkusTransaction.requiringNew().call(() -> relayShard(shard));
+        if (sent == config.outbox().batchSize()) {
+            dirtyShards.add(shard); // a full batch: there may be more
         }
         return sent;
     }

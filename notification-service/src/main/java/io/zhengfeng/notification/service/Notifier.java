@@ -1,0 +1,114 @@
+package io.zhengfeng.notification.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.zhengfeng.notification.config.Replica;
+import io.zhengfeng.notification.persistence.Channel;
+import io.zhengfeng.notification.persistence.DeliveryStatus;
+import io.zhengfeng.notification.persistence.DirectoryAccount;
+import io.zhengfeng.notification.persistence.DirectoryRepository;
+import io.zhengfeng.notification.persistence.Notification;
+import io.zhengfeng.notification.persistence.NotificationRepository;
+import io.zhengfeng.notification.persistence.Webhook;
+import io.zhengfeng.notification.persistence.WebhookRepository;
+import io.zhengfeng.platform.calendar.WorkingCalendar;
+
+/**
+ * Turns a {@link Dispatch} into notifications, in the caller's transaction: one inbox item per
+ * audience (read by every holder of the role), one e-mail per person of those audiences who wants
+ * it (sent by the delivery worker, after quiet hours unless urgent), one call per subscribed webhook.
+ * Every row is keyed by (cause, recipient, channel), so dispatching again adds nothing.
+ */
+@ApplicationScoped
+public class Notifier {
+    private final NotificationRepository notifications;
+    private final DirectoryRepository directory;
+    private final WebhookRepository webhooks;
+    private final Preferences preferences;
+    private final Json json;
+    private final Clock clock;
+    private final Replica replica;
+    private final WakeUps wakeUps;
+    private final WorkingCalendar calendar;
+
+    public Notifier(NotificationRepository notifications, DirectoryRepository directory, WebhookRepository webhooks,
+            Preferences preferences, Json json, Clock clock, Replica replica, WakeUps wakeUps, WorkingCalendar calendar) {
+        this.notifications = notifications;
+        this.directory = directory;
+        this.webhooks = webhooks;
+        this.preferences = preferences;
+        this.json = json;
+        this.clock = clock;
+        this.replica = replica;
+        this.wakeUps = wakeUps;
+        this.calendar = calendar;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dispatch(Dispatch d) {
+        Instant now = clock.instant();
+        String params = json.write(d.params());
+        Set<String> emailed = new HashSet<>();
+        boolean deliveries = false;
+        for (Audience audience : d.audiences()) {
+            notifications.insertOnce(row(d, audience.address(), Channel.INBOX, params, DeliveryStatus.DELIVERED, null, now));
+            for (DirectoryAccount person : members(audience)) {
+                if (person.email == null || person.email.isBlank() || !emailed.add(person.username)) {
+                    continue;
+                }
+                Preferences.View prefs = preferences.of(person.username);
+                if (prefs.wants(d.type(), Channel.EMAIL)) {
+                    Instant at = prefs.nextAllowed(now, calendar.zone(), d.urgent());
+                    notifications.insertOnce(row(d, Audience.user(person.username).address(), Channel.EMAIL, params,
+                            DeliveryStatus.PENDING, at, now));
+                    deliveries = true;
+                }
+            }
+        }
+        for (Webhook hook : webhooks.active()) {
+            if (List.of(hook.eventTypes.split(",")).contains(d.type().code())) {
+                notifications.insertOnce(row(d, "webhook:" + hook.id, Channel.WEBHOOK, params, DeliveryStatus.PENDING, now, now));
+                deliveries = true;
+            }
+        }
+        wakeUps.afterCommit(WakeUps.Worker.STREAM);
+        if (deliveries) {
+            wakeUps.afterCommit(WakeUps.Worker.DELIVERY);
+        }
+    }
+
+    private List<DirectoryAccount> members(Audience audience) {
+        if (audience.isUser()) {
+            return directory.find(audience.username()).filter(a -> a.active).map(List::of).orElse(List.of());
+        }
+        return directory.activeWithRole(audience.role(), audience.departmentScope());
+    }
+
+    private Notification row(Dispatch d, String recipient, Channel channel, String params, DeliveryStatus status,
+            Instant nextAttemptAt, Instant now) {
+        Notification n = new Notification();
+        n.id = UUID.randomUUID();
+        n.dedupKey = d.dedupKey();
+        n.recipient = recipient;
+        n.channel = channel;
+        n.type = d.type().code();
+        n.subjectType = d.subjectType();
+        n.subjectId = d.subjectId();
+        n.params = params;
+        n.urgent = d.urgent();
+        n.status = status;
+        n.nextAttemptAt = nextAttemptAt;
+        n.firedBy = replica.id();
+        n.createdAt = now;
+        n.deliveredAt = status == DeliveryStatus.DELIVERED ? now : null;
+        return n;
+    }
+}
