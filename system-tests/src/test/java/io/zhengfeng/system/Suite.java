@@ -81,8 +81,20 @@ final class Suite implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        gateway.close();
-        notifications.close();
-        complaints.close();
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess p : List.of(gateway, notifications, complaints)) {
+            Thread t = new Thread(() -> {
+                try {
+                    p.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            t.join();
+        }
     }
 }
