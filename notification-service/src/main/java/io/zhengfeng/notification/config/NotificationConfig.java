@@ -20,6 +20,12 @@ public interface NotificationConfig {
     /** Names this replica in logs and in the delivery log ({@code fired_by}); defaults to the host name. */
     Optional<String> instanceId();
 
+    /**
+     * Shifts this replica's clock: the service behaves as if this much time had passed (drills, and
+     * tests of a service that was down while deadlines passed). Unset in production.
+     */
+    Optional<Duration> clockOffset();
+
     /** Language of texts for recipients without a known preference. */
     @WithDefault("zh-CN")
     String defaultLocale();

@@ -13,8 +13,8 @@ public class TimeProducers {
 
     @Produces
     @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(NotificationConfig config) {
+        return config.clockOffset().map(offset -> Clock.offset(Clock.systemUTC(), offset)).orElseGet(Clock::systemUTC);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package io.zhengfeng.notification.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,17 @@ public class TimerRepository {
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();
+    }
+
+    /**
+     * When the soonest pending rung is due, if any: the first entry of {@code ix_timer_due}, so it
+     * costs the same with ten timers as with a million.
+     */
+    public Optional<Instant> nextFireAt() {
+        return Optional.ofNullable(em.createQuery(
+                "select min(t.nextFireAt) from DeadlineTimer t where t.state = :pending", Instant.class)
+                .setParameter("pending", TimerState.PENDING)
+                .getSingleResult());
     }
 
     /** The subject's timers, locked: a firing in progress finishes before the owner's news is applied. */

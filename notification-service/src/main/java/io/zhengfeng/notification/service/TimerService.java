@@ -30,11 +30,13 @@ public class TimerService {
     private final TimerRepository timers;
     private final Ladder ladder;
     private final Clock clock;
+    private final WakeUps wakeUps;
 
-    public TimerService(TimerRepository timers, Ladder ladder, Clock clock) {
+    public TimerService(TimerRepository timers, Ladder ladder, Clock clock, WakeUps wakeUps) {
         this.timers = timers;
         this.ladder = ladder;
         this.clock = clock;
+        this.wakeUps = wakeUps;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,6 +67,8 @@ public class TimerService {
             }
             timer.observedAt = subject.occurredAt();
         }
+        // a new or moved timer may be due sooner than the worker's next poll
+        wakeUps.afterCommit(WakeUps.Worker.TIMERS);
     }
 
     private DeadlineTimer create(SubjectDeadlines subject, Deadline deadline, Instant now) {

@@ -1,6 +1,8 @@
 package io.zhengfeng.notification.service;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -10,19 +12,22 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Lets a commit that created deliveries or inbox items wake this replica's delivery worker and
- * live stream at once instead of at their next poll. Other replicas still find them by polling.
+ * Lets a commit wake this replica's workers at once instead of at their next poll: new deliveries
+ * wake the delivery worker, new inbox items the live stream, new or moved timers the timer worker.
+ * Other replicas still find the work by polling.
  */
 @ApplicationScoped
 public class WakeUps {
-    public enum Worker { DELIVERY, STREAM }
+    public enum Worker { DELIVERY, STREAM, TIMERS }
 
-    private final Semaphore delivery = new Semaphore(0);
-    private final Semaphore stream = new Semaphore(0);
+    private final Map<Worker, Semaphore> semaphores = new EnumMap<>(Worker.class);
     private final TransactionSynchronizationRegistry transactions;
 
     public WakeUps(TransactionSynchronizationRegistry transactions) {
         this.transactions = transactions;
+        for (Worker w : Worker.values()) {
+            semaphores.put(w, new Semaphore(0));
+        }
     }
 
     /** Wakes {@code worker} after the current transaction commits (at most one registration per transaction). */
@@ -58,6 +63,6 @@ public class WakeUps {
     }
 
     private Semaphore semaphore(Worker worker) {
-        return worker == Worker.DELIVERY ? delivery : stream;
+        return semaphores.get(worker);
     }
 }

@@ -1,0 +1,126 @@
+package io.zhengfeng.notification.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.zhengfeng.notification.config.NotificationConfig;
+import io.zhengfeng.notification.persistence.TimerRepository;
+
+/**
+ * The replica's timer thread: fires what is due, then sleeps until the soonest pending rung (at
+ * most one poll interval, so timers created by another replica are seen), or until a local commit
+ * created or moved a timer. Every replica runs one; {@link TimerFiring} keeps them from firing a
+ * timer twice.
+ */
+@ApplicationScoped
+public class TimerWorker {
+    private static final Logger LOG = Logger.getLogger(TimerWorker.class);
+    /** When due timers are all held by another replica: don't spin on them. */
+    private static final Duration CONTENDED_PAUSE = Duration.ofMillis(50);
+
+    private final TimerFiring firing;
+    private final TimerRepository timers;
+    private final WakeUps wakeUps;
+    private final NotificationConfig.Timers config;
+    private final Clock clock;
+    private final Timer firingRounds;
+    private final Timer idleRounds;
+    private volatile boolean running;
+    private Thread thread;
+
+    public TimerWorker(TimerFiring firing, TimerRepository timers, WakeUps wakeUps, NotificationConfig config,
+            Clock clock, MeterRegistry metrics) {
+        this.firing = firing;
+        this.timers = timers;
+        this.wakeUps = wakeUps;
+        this.config = config.timers();
+        this.clock = clock;
+        this.firingRounds = Timer.builder("zhengfeng.timers.round").tag("outcome", "fired")
+                .description("A polling round that fired timers: claim, notify, advance, commit").register(metrics);
+        this.idleRounds = Timer.builder("zhengfeng.timers.round").tag("outcome", "idle")
+                .description("A polling round that found nothing due").register(metrics);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "timer-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wakeUps.wake(WakeUps.Worker.TIMERS);
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                int fired = round();
+                backoffMs = 0;
+                if (fired < config.batchSize()) {
+                    wakeUps.await(WakeUps.Worker.TIMERS, pause(fired));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMs = Math.min(Math.max(backoffMs * 2, 200), 10_000);
+                LOG.warnf("Timer round failed, retrying in %d ms: %s", backoffMs, e.getMessage());
+                sleep(backoffMs);
+            }
+        }
+    }
+
+    /** One polling round; public so tests and benchmarks can drive rounds with the worker off. */
+    public int round() {
+        long started = System.nanoTime();
+        int fired = firing.fireDue(config.batchSize());
+        (fired > 0 ? firingRounds : idleRounds).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return fired;
+    }
+
+    private Duration pause(int firedThisRound) {
+        Instant next = QuarkusTransaction.requiringNew().call(timers::nextFireAt).orElse(null);
+        Duration poll = config.pollInterval();
+        if (next == null) {
+            return poll;
+        }
+        Duration untilNext = Duration.between(clock.instant(), next);
+        if (untilNext.isNegative() || untilNext.isZero()) {
+            // Due but not claimed: another replica holds those rows, or they became due just now.
+            return firedThisRound == 0 ? CONTENDED_PAUSE : Duration.ZERO;
+        }
+        return untilNext.compareTo(poll) < 0 ? untilNext : poll;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.zhengfeng.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.zhengfeng.contracts.Deadline;
+import io.zhengfeng.contracts.DeadlineBreached;
+import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Topics;
+import io.zhengfeng.notification.persistence.Channel;
+import io.zhengfeng.notification.persistence.DeadlineTimer;
+import io.zhengfeng.notification.persistence.Notification;
+import io.zhengfeng.notification.persistence.NotificationRepository;
+import io.zhengfeng.notification.persistence.TimerRepository;
+import io.zhengfeng.notification.persistence.TimerState;
+import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.RecordedEvent;
+import io.zhengfeng.testing.TestTokens;
+import io.zhengfeng.testing.TopicReader;
+
+/**
+ * A deadline's ladder against the real database and broker: complaint events create, move and
+ * cancel timers; the worker reminds, alerts, publishes {@code deadline.breached} and escalates,
+ * each once, to the right people. The test profile escalates 3 s after the deadline instead of one
+ * working day.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_notification_test"))
+class DeadlineLadderTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    TimerRepository timers;
+    @Inject
+    NotificationRepository notifications;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void replyDeadlineRemindsTheHandlersThenAlertsHeadAndSpokespersonThenEscalatesToLeadersAndSupervisors() throws Exception {
+        ComplaintNews c = new ComplaintNews();
+        try (TopicReader breaches = new TopicReader(Topics.NOTIFICATIONS)) {
+            // 75 % of a 8 s span has passed now, the deadline is at about +2 s, the escalation 3 s later
+            c.say("assigned", "assigned", "land", ComplaintNews.deadline(Deadline.REPLY, 6_000, 2_000));
+            Await.until(() -> types(c).contains("deadline.escalation"), WAIT);
+
+            Map<String, Set<String>> recipients = inboxRecipientsByType(c);
+            assertEquals(Set.of("role:handler@land"), recipients.get("deadline.reminder"));
+            assertEquals(Set.of("role:dept_head@land", "role:spokesperson"), recipients.get("deadline.overdue"));
+            assertEquals(Set.of("role:leader", "role:supervisor"), recipients.get("deadline.escalation"));
+            assertTrue(inbox(c).stream().filter(n -> n.type.equals("deadline.escalation")).allMatch(n -> n.urgent),
+                    "an escalation ignores quiet hours");
+
+            List<RecordedEvent> breached = breaches.readUntil(all -> !breachesOf(all, c).isEmpty(), WAIT);
+            Thread.sleep(1_000); // a second breach, if any, would be on the topic by now
+            breached = breaches.readUntil(all -> true, WAIT);
+            assertEquals(1, breachesOf(breached, c).size(), "deadline.breached is published once");
+            DeadlineBreached payload = json.readValue(breachesOf(breached, c).get(0).value(), DeadlineBreached.class);
+            assertEquals("land", payload.department());
+            assertEquals(Deadline.REPLY, payload.deadlineKind());
+        }
+        assertEquals(TimerState.FIRED, timer(c, Deadline.REPLY).state);
+
+        // the head of land sees the alert in the inbox; a handler of another department does not
+        given().header("Authorization", TestTokens.bearer("head-land", "dept_head", "land"))
+                .get("/api/notifications/inbox?type=deadline.overdue&size=100")
+                .then().statusCode(200).body("items.subjectId", org.hamcrest.Matchers.hasItem(c.id.toString()));
+        given().header("Authorization", TestTokens.bearer("head-planning", "dept_head", "planning"))
+                .get("/api/notifications/inbox?type=deadline.overdue&size=100")
+                .then().statusCode(200).body("items.subjectId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(c.id.toString())));
+    }
+
+    @Test
+    void replyBeforeTheDeadlineCancelsItsTimerAndNoAlertIsSent() throws Exception {
+        ComplaintNews c = new ComplaintNews();
+        // reminder at about +3.5 s, deadline at about +4.5 s
+        c.say("assigned", "assigned", "land", ComplaintNews.deadline(Deadline.REPLY, 0, 5_000));
+        Await.until(() -> timerOf(c, Deadline.REPLY) != null, WAIT);
+        c.say("replied", "replied", "land", ComplaintNews.deadline(Deadline.FOLLOW_UP, 0, 3_600_000));
+        Await.until(() -> timer(c, Deadline.REPLY).state == TimerState.CANCELLED, WAIT);
+
+        Thread.sleep(5_500); // past the reminder, the deadline and a polling round
+        assertEquals(Set.of(), types(c).stream().filter(t -> t.startsWith("deadline.")).collect(Collectors.toSet()),
+                "no reminder, alert or escalation for a deadline that was met");
+        assertEquals(TimerState.PENDING, timer(c, Deadline.FOLLOW_UP).state, "the follow-up window is now timed");
+    }
+
+    @Test
+    void extensionMovesTheTimerSoTheOldDeadlinePassesSilentlyAndTheNewOneFires() throws Exception {
+        ComplaintNews c = new ComplaintNews();
+        c.say("assigned", "assigned", "land", ComplaintNews.deadline(Deadline.REPLY, 60_000, 2_000));
+        Await.until(() -> timerOf(c, Deadline.REPLY) != null, WAIT);
+        Deadline extended = ComplaintNews.deadline(Deadline.REPLY, 60_000, 6_000);
+        c.say("extended", "in_progress", "land", extended);
+        Await.until(() -> timer(c, Deadline.REPLY).generation == 2, WAIT);
+
+        Thread.sleep(3_000); // the original deadline has passed
+        assertTrue(!types(c).contains("deadline.overdue"), "the old due instant no longer counts");
+        assertEquals(extended.dueAt().toEpochMilli(), timer(c, Deadline.REPLY).dueAt.toEpochMilli());
+
+        Await.until(() -> types(c).contains("deadline.overdue"), WAIT);
+        DeadlineTimer fired = timer(c, Deadline.REPLY);
+        assertTrue(!fired.breachedAt.isBefore(extended.dueAt()), "fires at the new deadline, not before");
+        assertEquals(2, inbox(c).stream().filter(n -> n.type.equals("deadline.overdue")).count(),
+                "head of land and spokesperson, once each");
+    }
+
+    @Test
+    void redeliveredEventCreatesNoSecondTimerAndAStaleOneIsIgnored() {
+        ComplaintNews c = new ComplaintNews();
+        Deadline acceptance = ComplaintNews.deadline(Deadline.ACCEPTANCE, 0, 3_600_000);
+        String ceId = c.say("submitted", "submitted", null, acceptance);
+        io.zhengfeng.testing.TestEvents.send(ceId, Topics.COMPLAINTS, EventTypes.COMPLAINT_SUBMITTED,
+                io.zhengfeng.contracts.Sources.COMPLAINT_SERVICE, c.id,
+                new io.zhengfeng.contracts.ComplaintEvent(c.id, c.trackingNumber, "complaint", "web", "urban_planning",
+                        "submitted", null, null, null, false, List.of(acceptance), Instant.now()));
+        c.say("accepted", "accepted", null, ComplaintNews.deadline(Deadline.REPLY, 0, 3_600_000));
+        Await.until(() -> timerOf(c, Deadline.REPLY) != null, WAIT);
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> timers.ofSubject("complaint", c.id)).size());
+        assertEquals(TimerState.CANCELLED, timer(c, Deadline.ACCEPTANCE).state, "accepting satisfied the acceptance deadline");
+        assertEquals(1, inbox(c).stream().filter(n -> n.type.equals("complaint.new")).count());
+    }
+
+    private static List<RecordedEvent> breachesOf(List<RecordedEvent> events, ComplaintNews c) {
+        return events.stream().filter(e -> EventTypes.DEADLINE_BREACHED.equals(e.type()) && c.id.toString().equals(e.key()))
+                .toList();
+    }
+
+    private List<Notification> inbox(ComplaintNews c) {
+        return QuarkusTransaction.requiringNew().call(() -> notifications.ofSubject(c.id, List.of(Channel.INBOX)));
+    }
+
+    private Set<String> types(ComplaintNews c) {
+        return inbox(c).stream().map(n -> n.type).collect(Collectors.toSet());
+    }
+
+    private Map<String, Set<String>> inboxRecipientsByType(ComplaintNews c) {
+        return inbox(c).stream().collect(Collectors.groupingBy(n -> n.type, Collectors.mapping(n -> n.recipient, Collectors.toSet())));
+    }
+
+    private DeadlineTimer timerOf(ComplaintNews c, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> timers.ofSubject("complaint", c.id).stream()
+                .filter(t -> t.deadlineKind.equals(kind)).findFirst().orElse(null));
+    }
+
+    private DeadlineTimer timer(ComplaintNews c, String kind) {
+        DeadlineTimer t = timerOf(c, kind);
+        if (t == null) {
+            throw new AssertionError("no " + kind + " timer for " + c.id);
+        }
+        return t;
+    }
+}
