@@ -1,5 +1,6 @@
 package io.zhengfeng.notification.rest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,69 +12,112 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.zhengfeng.notification.persistence.Channel;
 import io.zhengfeng.notification.persistence.InboxQueries;
 import io.zhengfeng.notification.persistence.Notification;
+import io.zhengfeng.notification.persistence.NotificationRepository;
 import io.zhengfeng.notification.service.Audience;
-import io.zhengfeng.notification.service.Json;
+import io.zhengfeng.notification.service.InboxItems;
+import io.zhengfeng.notification.service.LiveStream;
+import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
 
-/** The in-app inbox: items for the user and for each role they hold, newest first. */
+/** The in-app inbox: items for the user and for each role they hold, newest first, and their live stream. */
 @Path("/api/notifications/inbox")
 @Tag(name = "Inbox")
+@RolesAllowed({ "spokesperson", "handler", "dept_head", "inspector", "supervisor", "leader", "admin" })
 public class InboxResource {
     private static final int MAX_PAGE = 100;
 
-    public record Item(UUID id, long seq, String type, String subjectType, UUID subjectId, String trackingNumber,
-            Map<String, Object> params, boolean urgent, boolean read, Instant createdAt) {
-    }
-
-    public record Page(List<Item> items, int page, int size, long total) {
+    public record Page(List<InboxItems.Item> items, int page, int size, long total) {
     }
 
     private final InboxQueries inbox;
+    private final NotificationRepository notifications;
+    private final InboxItems items;
+    private final LiveStream stream;
     private final CurrentUser user;
-    private final Json json;
+    private final Clock clock;
 
-    public InboxResource(InboxQueries inbox, CurrentUser user, Json json) {
+    public InboxResource(InboxQueries inbox, NotificationRepository notifications, InboxItems items, LiveStream stream,
+            CurrentUser user, Clock clock) {
         this.inbox = inbox;
+        this.notifications = notifications;
+        this.items = items;
+        this.stream = stream;
         this.user = user;
-        this.json = json;
+        this.clock = clock;
     }
 
     @GET
-    @RolesAllowed({ "spokesperson", "handler", "dept_head", "inspector", "supervisor", "leader", "admin" })
     @Transactional
     @Operation(summary = "My inbox and my roles' inbox; filters unread, type, since")
     public Page list(@QueryParam("unread") @DefaultValue("false") boolean unread, @QueryParam("type") String type,
             @QueryParam("since") Instant since, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        int pageSize = Math.min(Math.max(size, 1), MAX_PAGE);
-        int pageNo = Math.max(page, 0);
-        Set<String> addresses = Audience.addressesOf(user.username(), user.roles(), user.department());
+        if (page < 0) {
+            throw ProblemException.badField("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            throw ProblemException.badField("size", "must be between 1 and " + MAX_PAGE);
+        }
         InboxQueries.Filter filter = new InboxQueries.Filter(unread, Optional.ofNullable(type), Optional.ofNullable(since));
-        List<Notification> rows = inbox.page(user.username(), addresses, filter, pageNo, pageSize);
+        List<Notification> rows = inbox.page(user.username(), addresses(), filter, page, size);
         Set<Long> read = inbox.readAmong(user.username(), rows.stream().map(n -> n.seq).toList());
-        List<Item> items = rows.stream().map(n -> {
-            Map<String, Object> params = n.params == null ? Map.of() : json.readMap(n.params);
-            Object tracking = params.get("trackingNumber");
-            return new Item(n.id, n.seq, n.type, n.subjectType, n.subjectId, tracking == null ? null : tracking.toString(),
-                    params, n.urgent, read.contains(n.seq), n.createdAt);
-        }).toList();
-        return new Page(items, pageNo, pageSize, inbox.count(user.username(), addresses, filter));
+        return new Page(rows.stream().map(n -> items.of(n, read.contains(n.seq))).toList(), page, size,
+                inbox.count(user.username(), addresses(), filter));
     }
 
     @GET
     @Path("/unread-count")
-    @RolesAllowed({ "spokesperson", "handler", "dept_head", "inspector", "supervisor", "leader", "admin" })
     @Transactional
     public Map<String, Long> unreadCount() {
-        Set<String> addresses = Audience.addressesOf(user.username(), user.roles(), user.department());
-        return Map.of("unread", inbox.count(user.username(), addresses, InboxQueries.Filter.unread()));
+        return Map.of("unread", inbox.count(user.username(), addresses(), InboxQueries.Filter.unread()));
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Transactional
+    @Operation(summary = "Mark one item read (for me; the other holders of a role keep their own marks)")
+    public Map<String, Long> markRead(@PathParam("id") UUID id) {
+        Notification n = notifications.byId(id)
+                .filter(found -> found.channel == Channel.INBOX && addresses().contains(found.recipient))
+                .orElseThrow(() -> ProblemException.notFound("inbox item " + id));
+        inbox.markRead(user.username(), n.seq, clock.instant());
+        return unreadCount();
+    }
+
+    @POST
+    @Path("/read-all")
+    @Transactional
+    @Operation(summary = "Mark everything in my inbox read")
+    public Map<String, Long> markAllRead() {
+        inbox.markAllRead(user.username(), addresses(), clock.instant());
+        return unreadCount();
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events: a 'notification' event for each new item of my inbox, as it is created")
+    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        stream.connect(user.username(), addresses(), sink, sse);
+    }
+
+    private Set<String> addresses() {
+        return Audience.addressesOf(user.username(), user.roles(), user.department());
     }
 }
