@@ -31,7 +31,7 @@ public class TimerRepository {
                 ORDER BY next_fire_at
                 LIMIT ?2
                 FOR UPDATE SKIP LOCKED""", DeadlineTimer.class)
-                .setParameter(1, now)
+                .setParameter(1, SqlInstants.micros(now))
                 .setParameter(2, limit)
                 .getResultList();
     }

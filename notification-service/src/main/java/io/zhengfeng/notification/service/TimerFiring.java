@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -39,16 +40,19 @@ public class TimerFiring {
     private final Outbox outbox;
     private final Clock clock;
     private final Timer lateness;
+    private final Instance<FiringObserver> observers;
 
     public TimerFiring(TimerRepository timers, Ladder ladder, Notifier notifier, Outbox outbox, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Instance<FiringObserver> observers) {
+        this.observers = observers;
         this.timers = timers;
         this.ladder = ladder;
         this.notifier = notifier;
         this.outbox = outbox;
         this.clock = clock;
         this.lateness = Timer.builder("zhengfeng.timers.lateness")
-                .description("How long after its due instant a rung fired").register(metrics);
+                .description("How long after its due instant a rung fired")
+                .publishPercentiles(0.5, 0.99).register(metrics);
     }
 
     /** @return how many timers fired a rung in this round */
@@ -58,7 +62,9 @@ public class TimerFiring {
         List<DeadlineTimer> due = timers.claimDue(now, limit);
         for (DeadlineTimer timer : due) {
             Rung rung = ladder.effectiveRung(timer, now);
-            lateness.record(Duration.between(timer.nextFireAt, now));
+            Duration late = Duration.between(timer.nextFireAt, now);
+            lateness.record(late);
+            observers.forEach(o -> o.fired(rung, late));
             fire(timer, rung, now);
             ladder.advance(timer, rung);
             timer.updatedAt = now;

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -39,8 +40,11 @@ public class TimerWorker {
     private volatile boolean running;
     private Thread thread;
 
+    private final Instance<FiringObserver> observers;
+
     public TimerWorker(TimerFiring firing, TimerRepository timers, WakeUps wakeUps, NotificationConfig config,
-            Clock clock, MeterRegistry metrics) {
+            Clock clock, MeterRegistry metrics, Instance<FiringObserver> observers) {
+        this.observers = observers;
         this.firing = firing;
         this.timers = timers;
         this.wakeUps = wakeUps;
@@ -98,7 +102,9 @@ public class TimerWorker {
     public int round() {
         long started = System.nanoTime();
         int fired = firing.fireDue(config.batchSize());
-        (fired > 0 ? firingRounds : idleRounds).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        (fired > 0 ? firingRounds : idleRounds).record(took);
+        observers.forEach(o -> o.round(fired, took));
         return fired;
     }
 
