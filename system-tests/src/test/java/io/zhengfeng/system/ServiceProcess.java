@@ -43,10 +43,15 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(logName()).toFile()));
         builder.environment().putAll(env);
         process = builder.start();
         return this;
+    }
+
+    /** One log per process: replicas of a service must not interleave. */
+    private String logName() {
+        return name + "-" + port + ".log";
     }
 
     void awaitReady(Duration timeout) throws InterruptedException {
@@ -54,7 +59,7 @@ final class ServiceProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue()
-                        + "; see system-tests/target/service-logs/" + name + ".log");
+                        + "; see system-tests/target/service-logs/" + logName());
             }
             if (status("/q/health/ready") == 200) {
                 return;

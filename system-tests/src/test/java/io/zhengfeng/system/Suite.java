@@ -20,15 +20,22 @@ import io.zhengfeng.testing.TestKafka;
 final class Suite implements AutoCloseable {
     static final Duration START = Duration.ofSeconds(90);
 
-    final TestDatabase.Coordinates complaintDb = TestDatabase.fresh("zf_it_complaint");
-    final TestDatabase.Coordinates notificationDb = TestDatabase.fresh("zf_it_notification");
-    final TestDatabase.Coordinates gatewayDb = TestDatabase.fresh("zf_it_gateway");
+    final TestDatabase.Coordinates complaintDb;
+    final TestDatabase.Coordinates notificationDb;
+    final TestDatabase.Coordinates gatewayDb;
     final String kafka = TestKafka.bootstrapServers();
-    final ServiceProcess complaints = new ServiceProcess("complaint-service", env(complaintDb));
-    ServiceProcess notifications = new ServiceProcess("notification-service", env(notificationDb));
+    final ServiceProcess complaints;
+    final ServiceProcess notifications;
     final ServiceProcess gateway;
+    /** Further notification-service processes on the same database, started by a test. */
+    private final List<ServiceProcess> replicas = new ArrayList<>();
 
     Suite() throws Exception {
+        complaintDb = TestDatabase.fresh("zf_it_complaint");
+        notificationDb = TestDatabase.fresh("zf_it_notification");
+        gatewayDb = TestDatabase.fresh("zf_it_gateway");
+        complaints = new ServiceProcess("complaint-service", env(complaintDb));
+        notifications = new ServiceProcess("notification-service", env(notificationDb));
         Map<String, String> gatewayEnv = new java.util.HashMap<>(env(gatewayDb));
         gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
         gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url());
@@ -47,6 +54,16 @@ final class Suite implements AutoCloseable {
     void restartNotifications() throws Exception {
         notifications.start();
         notifications.awaitReady(START);
+    }
+
+    /** Starts another notification-service on the same database and broker, with extra settings. */
+    ServiceProcess startNotificationReplica(Map<String, String> extraEnv) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(notificationDb));
+        env.putAll(extraEnv);
+        ServiceProcess replica = new ServiceProcess("notification-service", env);
+        replicas.add(replica);
+        replica.start();
+        return replica;
     }
 
     private Map<String, String> env(TestDatabase.Coordinates db) {
@@ -82,7 +99,9 @@ final class Suite implements AutoCloseable {
     @Override
     public void close() throws Exception {
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess p : List.of(gateway, notifications, complaints)) {
+        List<ServiceProcess> all = new ArrayList<>(replicas);
+        all.addAll(List.of(gateway, notifications, complaints));
+        for (ServiceProcess p : all) {
             Thread t = new Thread(() -> {
                 try {
                     p.close();
