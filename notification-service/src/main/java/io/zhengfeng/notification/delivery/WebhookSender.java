@@ -93,7 +93,7 @@ public class WebhookSender implements ChannelSender {
     }
 
     /** Hex HMAC-SHA256 of {@code body} keyed with the webhook's secret (UTF-8). */
-    public static String sign(String secret, byte[] body) {
+    private static String sign(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
