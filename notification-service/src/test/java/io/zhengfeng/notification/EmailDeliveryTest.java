@@ -1,0 +1,126 @@
+package io.zhengfeng.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Topics;
+import io.zhengfeng.notification.persistence.DirectoryRepository;
+import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.RecordedEvent;
+import io.zhengfeng.testing.TestTokens;
+import io.zhengfeng.testing.TopicReader;
+
+/**
+ * A new complaint reaches each spokesperson by e-mail, through a real SMTP server, in the language
+ * of their account; the delivery log and a {@code notification.delivered.v1} event say so.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_notification_test"))
+@QuarkusTestResource(MailAndWebhookReceivers.class)
+class EmailDeliveryTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    DirectoryRepository directory;
+
+    @Test
+    void newComplaintIsMailedToEverySpokespersonInTheirLanguageAndLoggedAsDeliveredWithAnEvent() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String zh = "spk-zh-" + suffix;
+        String en = "spk-en-" + suffix;
+        UUID complaintId = UUID.randomUUID();
+        String trackingNumber = "ZF-M-" + suffix.toUpperCase();
+
+        try (EventFeed feed = new EventFeed(json); TopicReader outcomes = new TopicReader(Topics.NOTIFICATIONS)) {
+            feed.spokesperson(zh, zh + "@bureau.test", "zh-CN");
+            feed.spokesperson(en, en + "@bureau.test", "en");
+            // Accounts and complaints are different topics, with no order between them.
+            Await.until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> directory.find(zh).isPresent() && directory.find(en).isPresent()), WAIT);
+            feed.complaintSubmitted(complaintId, trackingNumber);
+
+            MimeMessage chinese = awaitMailTo(zh + "@bureau.test");
+            assertEquals("【新诉求】收到一件投诉，编号 " + trackingNumber, chinese.getSubject());
+            String chineseBody = (String) chinese.getContent();
+            assertTrue(chineseBody.contains("编号：" + trackingNumber), chineseBody);
+            assertTrue(chineseBody.contains("来源渠道：网站"), chineseBody);
+            assertTrue(chineseBody.contains("请在受理期限内审查"), chineseBody);
+
+            MimeMessage english = awaitMailTo(en + "@bureau.test");
+            assertEquals("New complaint received: " + trackingNumber, english.getSubject());
+            String englishBody = (String) english.getContent();
+            assertTrue(englishBody.contains("Channel: website"), englishBody);
+            assertTrue(englishBody.contains("Category: urban_planning"), englishBody);
+
+            // the outcome commits just after the SMTP server accepted the mail
+            Await.until(() -> "DELIVERED".equals(deliveryLog("EMAIL", "user:" + zh, complaintId).getString("items[0].status")),
+                    WAIT);
+            JsonPath entry = deliveryLog("EMAIL", "user:" + zh, complaintId);
+            assertEquals(1, entry.getInt("total"));
+            assertEquals(1, entry.getInt("items[0].attempts"));
+            assertEquals("complaint.new", entry.getString("items[0].type"));
+            String notificationId = entry.getString("items[0].id");
+            assertEquals(notificationId, chinese.getHeader("X-Zhengfeng-Notification")[0],
+                    "the mail carries the notification id, so a receiver can drop an at-least-once duplicate");
+
+            List<RecordedEvent> events = outcomes.readForKey(notificationId, 1, WAIT);
+            assertEquals(EventTypes.NOTIFICATION_DELIVERED, events.get(0).type());
+            Map<?, ?> outcome = json.readValue(events.get(0).value(), Map.class);
+            assertEquals(notificationId, outcome.get("notificationId"));
+            assertEquals("EMAIL", outcome.get("channel"));
+            assertEquals("user:" + zh, outcome.get("recipient"));
+            assertEquals(complaintId.toString(), outcome.get("subjectId"));
+        }
+    }
+
+    private static MimeMessage awaitMailTo(String address) {
+        Await.until(() -> mailTo(address).isPresent(), WAIT);
+        return mailTo(address).orElseThrow();
+    }
+
+    private static Optional<MimeMessage> mailTo(String address) {
+        return Arrays.stream(MailAndWebhookReceivers.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equals(address));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst();
+    }
+
+    private static JsonPath deliveryLog(String channel, String recipient, UUID subjectId) {
+        return given().header("Authorization", TestTokens.bearer("admin1", "admin", null))
+                .queryParam("channel", channel).queryParam("recipient", recipient).queryParam("subjectId", subjectId)
+                .get("/api/notifications/deliveries")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
