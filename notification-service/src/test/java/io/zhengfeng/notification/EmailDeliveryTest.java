@@ -57,13 +57,13 @@ class EmailDeliveryTest {
         UUID complaintId = UUID.randomUUID();
         String trackingNumber = "ZF-M-" + suffix.toUpperCase();
 
-        try (EventFeed feed = new EventFeed(json); TopicReader outcomes = new TopicReader(Topics.NOTIFICATIONS)) {
-            feed.spokesperson(zh, zh + "@bureau.test", "zh-CN");
-            feed.spokesperson(en, en + "@bureau.test", "en");
+        try (TopicReader outcomes = new TopicReader(Topics.NOTIFICATIONS)) {
+            EventFeed.spokesperson(zh, zh + "@bureau.test", "zh-CN");
+            EventFeed.spokesperson(en, en + "@bureau.test", "en");
             // Accounts and complaints are different topics, with no order between them.
             Await.until(() -> QuarkusTransaction.requiringNew()
                     .call(() -> directory.find(zh).isPresent() && directory.find(en).isPresent()), WAIT);
-            feed.complaintSubmitted(complaintId, trackingNumber);
+            EventFeed.complaintSubmitted(complaintId, trackingNumber);
 
             MimeMessage chinese = awaitMailTo(zh + "@bureau.test");
             assertEquals("【新诉求】收到一件投诉，编号 " + trackingNumber, chinese.getSubject());

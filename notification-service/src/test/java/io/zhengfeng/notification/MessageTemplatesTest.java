@@ -63,7 +63,7 @@ class MessageTemplatesTest {
                 "dueAt", "2025-03-04T10:00:00Z"));
         item.put("department", null);
         Map<String, Object> params = Map.of("sections",
-                List.of(Map.of("title", "overdue", "count", 3, "items", List.of(item))));
+                List.of(Map.of("key", "overdue", "count", 3, "items", List.of(item))));
         Rendered zh = templates.render("digest.daily", "zh-CN", params);
         assertTrue(zh.body().contains("已逾期事项：共 3 件"), zh.body());
         assertTrue(zh.body().contains("1. ZF-2025-0007  答复  期限 2025-03-04 18:00  （尚未分派）"), zh.body());

@@ -24,7 +24,7 @@ public interface Labels {
     @Message("{#when type}{#is 'complaint'}群众诉求{#is 'rectification'}整改事项{#is 'survey'}问卷调查{#else}{type}{/when}")
     String subjectType(Object type);
 
-    @Message("{#when title}{#is 'overdue'}已逾期事项{#is 'due_today'}今日到期事项{#is 'due_soon'}即将到期事项"
-            + "{#is 'escalated'}督办事项{#is 'unassigned'}待分派事项{#else}{title}{/when}")
+    @Message("{#when title}{#is 'overdue'}已逾期事项{#is 'due_today'}今日到期事项{#is 'unaccepted'}待受理留言"
+            + "{#else}{title}{/when}")
     String digestSection(Object title);
 }
