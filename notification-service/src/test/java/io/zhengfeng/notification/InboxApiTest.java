@@ -33,7 +33,11 @@ class InboxApiTest {
         Await.until(() -> as("spox-a", "spokesperson").get("/api/notifications/inbox?type=complaint.new&size=100")
                 .then().extract().jsonPath().getList("items.subjectId").contains(c.id.toString()), Duration.ofSeconds(20));
         String itemId = as("spox-a", "spokesperson").get("/api/notifications/inbox?type=complaint.new&size=1")
-                .then().extract().path("items[0].id");
+                .then().body("items[0].title", equalTo("【新诉求】收到一件投诉，编号 " + c.trackingNumber))
+                .extract().path("items[0].id");
+        as("spox-a", "spokesperson").header("Accept-Language", "en-GB,en;q=0.8")
+                .get("/api/notifications/inbox?type=complaint.new&size=1")
+                .then().body("items[0].title", equalTo("New complaint received: " + c.trackingNumber));
         int before = as("spox-b", "spokesperson").get("/api/notifications/inbox/unread-count").then().extract().path("unread");
 
         as("spox-a", "spokesperson").post("/api/notifications/inbox/" + itemId + "/read").then().statusCode(200);

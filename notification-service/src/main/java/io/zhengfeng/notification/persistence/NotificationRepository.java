@@ -68,7 +68,7 @@ public class NotificationRepository {
                 ORDER BY next_attempt_at
                 LIMIT ?2
                 FOR UPDATE SKIP LOCKED""", Notification.class)
-                .setParameter(1, now)
+                .setParameter(1, SqlInstants.micros(now))
                 .setParameter(2, limit)
                 .getResultList();
     }

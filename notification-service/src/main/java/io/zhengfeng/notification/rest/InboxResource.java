@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -64,10 +65,10 @@ public class InboxResource {
 
     @GET
     @Transactional
-    @Operation(summary = "My inbox and my roles' inbox; filters unread, type, since")
+    @Operation(summary = "My inbox and my roles' inbox; filters unread, type, since; titles in my Accept-Language")
     public Page list(@QueryParam("unread") @DefaultValue("false") boolean unread, @QueryParam("type") String type,
             @QueryParam("since") Instant since, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("size") @DefaultValue("20") int size, @HeaderParam("Accept-Language") String language) {
         if (page < 0) {
             throw ProblemException.badField("page", "must be 0 or more");
         }
@@ -77,7 +78,7 @@ public class InboxResource {
         InboxQueries.Filter filter = new InboxQueries.Filter(unread, Optional.ofNullable(type), Optional.ofNullable(since));
         List<Notification> rows = inbox.page(user.username(), addresses(), filter, page, size);
         Set<Long> read = inbox.readAmong(user.username(), rows.stream().map(n -> n.seq).toList());
-        return new Page(rows.stream().map(n -> items.of(n, read.contains(n.seq))).toList(), page, size,
+        return new Page(rows.stream().map(n -> items.of(n, read.contains(n.seq), language)).toList(), page, size,
                 inbox.count(user.username(), addresses(), filter));
     }
 
@@ -113,8 +114,8 @@ public class InboxResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events: a 'notification' event for each new item of my inbox, as it is created")
-    public void stream(@Context SseEventSink sink, @Context Sse sse) {
-        stream.connect(user.username(), addresses(), sink, sse);
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Accept-Language") String language) {
+        stream.connect(user.username(), addresses(), language, sink, sse);
     }
 
     private Set<String> addresses() {

@@ -34,8 +34,8 @@ import io.zhengfeng.notification.persistence.NotificationRepository;
 public class LiveStream {
     private static final Logger LOG = Logger.getLogger(LiveStream.class);
 
-    /** One open connection and the addresses its user reads (own, roles, department roles). */
-    private record Connection(String username, Set<String> addresses, SseEventSink sink, Sse sse) {
+    /** One open connection, the addresses its user reads (own, roles, department roles) and their language. */
+    private record Connection(String username, Set<String> addresses, String language, SseEventSink sink, Sse sse) {
     }
 
     private final NotificationRepository notifications;
@@ -73,8 +73,8 @@ public class LiveStream {
         connections.forEach(c -> c.sink().close());
     }
 
-    public void connect(String username, Set<String> addresses, SseEventSink sink, Sse sse) {
-        connections.add(new Connection(username, addresses, sink, sse));
+    public void connect(String username, Set<String> addresses, String language, SseEventSink sink, Sse sse) {
+        connections.add(new Connection(username, addresses, language, sink, sse));
         pushNew(); // the first connection primes the window: what exists now is not news
         sink.send(sse.newEventBuilder().name("ready").data("{}").mediaType(MediaType.APPLICATION_JSON_TYPE).build());
         LOG.debugf("Live stream of %s connected (%d open)", username, connections.size());
@@ -122,7 +122,7 @@ public class LiveStream {
         for (Connection c : connections) {
             if (c.addresses().contains(n.recipient)) {
                 OutboundSseEvent event = c.sse().newEventBuilder().name("notification").id(n.id.toString())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(items.of(n, false)).build();
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(items.of(n, false, c.language())).build();
                 c.sink().send(event).whenComplete((ok, failure) -> {
                     if (failure != null) {
                         c.sink().close();
