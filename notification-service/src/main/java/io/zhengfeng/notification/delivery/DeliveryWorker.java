@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.zhengfeng.notification.config.NotificationConfig;
 import io.zhengfeng.notification.service.WakeUps;
+import io.zhengfeng.notification.service.WorkerLoop;
 
 /**
  * Sends due e-mails and webhook calls, one background thread per replica. A round claims a batch
@@ -22,14 +23,13 @@ import io.zhengfeng.notification.service.WakeUps;
 @ApplicationScoped
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private static final long MAX_ERROR_PAUSE_MS = 10_000;
 
     private final Deliveries deliveries;
     private final NotificationConfig.Delivery config;
     private final WakeUps wakeUps;
     private final Clock clock;
-    private volatile boolean running;
-    private Thread worker;
+    // A failing round (the database away): what was claimed is retried after its lease.
+    private final WorkerLoop loop = new WorkerLoop("notification-delivery", LOG, this::roundAndWait);
 
     public DeliveryWorker(Deliveries deliveries, NotificationConfig config, WakeUps wakeUps, Clock clock) {
         this.deliveries = deliveries;
@@ -39,51 +39,20 @@ public class DeliveryWorker {
     }
 
     void start(@Observes StartupEvent ignored) {
-        if (!config.enabled()) {
+        if (config.enabled()) {
+            loop.start();
+        } else {
             LOG.info("Delivery worker disabled in this replica");
-            return;
         }
-        running = true;
-        worker = new Thread(this::loop, "notification-delivery");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        if (worker != null) {
-            wakeUps.wake(WakeUps.Worker.DELIVERY);
-            try {
-                worker.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(() -> wakeUps.wake(WakeUps.Worker.DELIVERY));
     }
 
-    private void loop() {
-        long pauseMs = 0;
-        while (running) {
-            try {
-                int claimed = runOnce();
-                pauseMs = 0;
-                if (claimed < config.batchSize()) {
-                    wakeUps.await(WakeUps.Worker.DELIVERY, config.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database is away: what was claimed is retried after its lease.
-                pauseMs = Math.min(Math.max(pauseMs * 2, 200), MAX_ERROR_PAUSE_MS);
-                LOG.warnf("Delivery round failed, next in %d ms: %s", pauseMs, e.getMessage());
-                try {
-                    Thread.sleep(pauseMs);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private void roundAndWait() throws InterruptedException {
+        if (runOnce() < config.batchSize()) {
+            wakeUps.await(WakeUps.Worker.DELIVERY, config.pollInterval());
         }
     }
 

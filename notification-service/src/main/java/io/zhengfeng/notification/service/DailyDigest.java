@@ -119,16 +119,7 @@ public class DailyDigest {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("key", key);
         s.put("count", count);
-        s.put("items", timers.stream().map(t -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("trackingNumber", t.reference);
-            item.put("subjectType", t.subjectType);
-            item.put("subjectId", t.subjectId.toString());
-            item.put("deadlineKind", t.deadlineKind);
-            item.put("department", t.department);
-            item.put("dueAt", t.dueAt.toString());
-            return item;
-        }).toList());
+        s.put("items", timers.stream().map(TimerFiring::params).toList());
         return s;
     }
 }

@@ -23,7 +23,8 @@ public class DigestScheduler {
 
     private final DailyDigest digest;
     private final boolean enabled;
-    private volatile Thread thread;
+    private final WorkerLoop loop = new WorkerLoop("daily-digest", LOG, this::checkAndWait);
+    private final Object sleeper = new Object();
 
     public DigestScheduler(DailyDigest digest, NotificationConfig config) {
         this.digest = digest;
@@ -31,32 +32,23 @@ public class DigestScheduler {
     }
 
     void start(@Observes StartupEvent ignored) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            loop.start();
         }
-        thread = new Thread(this::loop, "daily-digest");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        if (thread != null) {
-            thread.interrupt();
-        }
+        loop.stop(() -> {
+            synchronized (sleeper) {
+                sleeper.notifyAll();
+            }
+        });
     }
 
-    private void loop() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                digest.sendIfDue();
-            } catch (RuntimeException e) {
-                LOG.warnf("Daily digest check failed, trying again in %s: %s", CHECK_EVERY, e.getMessage());
-            }
-            try {
-                Thread.sleep(CHECK_EVERY.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+    private void checkAndWait() throws InterruptedException {
+        digest.sendIfDue();
+        synchronized (sleeper) {
+            sleeper.wait(CHECK_EVERY.toMillis());
         }
     }
 }

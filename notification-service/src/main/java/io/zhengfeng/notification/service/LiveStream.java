@@ -46,10 +46,9 @@ public class LiveStream {
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     /** Inbox items already looked at, with their creation time, for the look-back window. Guarded by this. */
     private final Map<Long, Instant> seen = new HashMap<>();
-    private volatile boolean running;
+    private final WorkerLoop loop = new WorkerLoop("live-stream", LOG, this::waitAndPush);
     private boolean primed;
     private Instant lastHeartbeat = Instant.EPOCH;
-    private Thread thread;
 
     public LiveStream(NotificationRepository notifications, InboxItems items, WakeUps wakeUps, NotificationConfig config,
             Clock clock) {
@@ -61,15 +60,11 @@ public class LiveStream {
     }
 
     void start(@Observes StartupEvent ignored) {
-        running = true;
-        thread = new Thread(this::loop, "live-stream");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wakeUps.wake(WakeUps.Worker.STREAM);
+        loop.stop(() -> wakeUps.wake(WakeUps.Worker.STREAM));
         connections.forEach(c -> c.sink().close());
     }
 
@@ -84,20 +79,11 @@ public class LiveStream {
         return connections.size();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wakeUps.await(WakeUps.Worker.STREAM, config.pollInterval());
-                connections.removeIf(c -> c.sink().isClosed());
-                pushNew();
-                heartbeat();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Live stream round failed: %s", e.getMessage());
-            }
-        }
+    private void waitAndPush() throws InterruptedException {
+        wakeUps.await(WakeUps.Worker.STREAM, config.pollInterval());
+        connections.removeIf(c -> c.sink().isClosed());
+        pushNew();
+        heartbeat();
     }
 
     private synchronized void pushNew() {

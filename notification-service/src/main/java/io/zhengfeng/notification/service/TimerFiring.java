@@ -94,8 +94,8 @@ public class TimerFiring {
         };
     }
 
-    /** What the templates and webhooks show; ids and times only, never a citizen's data. */
-    private static Map<String, Object> params(DeadlineTimer timer) {
+    /** What the templates and webhooks show of a timer; ids and times only, never a citizen's data. */
+    static Map<String, Object> params(DeadlineTimer timer) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("trackingNumber", timer.reference);
         p.put("subjectType", timer.subjectType);

@@ -37,14 +37,11 @@ public class TimerWorker {
     private final Clock clock;
     private final Timer firingRounds;
     private final Timer idleRounds;
-    private volatile boolean running;
-    private Thread thread;
-
     private final Instance<FiringObserver> observers;
+    private final WorkerLoop loop = new WorkerLoop("timer-worker", LOG, this::roundAndWait);
 
     public TimerWorker(TimerFiring firing, TimerRepository timers, WakeUps wakeUps, NotificationConfig config,
             Clock clock, MeterRegistry metrics, Instance<FiringObserver> observers) {
-        this.observers = observers;
         this.firing = firing;
         this.timers = timers;
         this.wakeUps = wakeUps;
@@ -54,47 +51,23 @@ public class TimerWorker {
                 .description("A polling round that fired timers: claim, notify, advance, commit").register(metrics);
         this.idleRounds = Timer.builder("zhengfeng.timers.round").tag("outcome", "idle")
                 .description("A polling round that found nothing due").register(metrics);
+        this.observers = observers;
     }
 
     void start(@Observes StartupEvent ignored) {
-        if (!config.enabled()) {
-            return;
+        if (config.enabled()) {
+            loop.start();
         }
-        running = true;
-        thread = new Thread(this::loop, "timer-worker");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wakeUps.wake(WakeUps.Worker.TIMERS);
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(() -> wakeUps.wake(WakeUps.Worker.TIMERS));
     }
 
-    private void loop() {
-        long backoffMs = 0;
-        while (running) {
-            try {
-                int fired = round();
-                backoffMs = 0;
-                if (fired < config.batchSize()) {
-                    wakeUps.await(WakeUps.Worker.TIMERS, pause(fired));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoffMs = Math.min(Math.max(backoffMs * 2, 200), 10_000);
-                LOG.warnf("Timer round failed, retrying in %d ms: %s", backoffMs, e.getMessage());
-                sleep(backoffMs);
-            }
+    private void roundAndWait() throws InterruptedException {
+        int fired = round();
+        if (fired < config.batchSize()) {
+            wakeUps.await(WakeUps.Worker.TIMERS, pause(fired));
         }
     }
 
@@ -120,13 +93,5 @@ public class TimerWorker {
             return firedThisRound == 0 ? CONTENDED_PAUSE : Duration.ZERO;
         }
         return untilNext.compareTo(poll) < 0 ? untilNext : poll;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
