@@ -68,6 +68,35 @@ class NotificationFlowIT {
     }
 
     @Test
+    @Order(2)
+    void spokespersonConnectedToTheLiveStreamThroughTheGatewayIsToldOfANewComplaint() throws Exception {
+        String token = login("spokesperson");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(suite.gateway.url() + "/api/notifications/inbox/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        var response = java.net.http.HttpClient.newHttpClient().sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            try {
+                response.join().body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the test ended the connection
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Await.until(() -> lines.stream().anyMatch(l -> l.replace(" ", "").equals("event:ready")), Duration.ofSeconds(30));
+            assertEquals("text/event-stream", response.join().headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            String id = submit("web").jsonPath().getString("id");
+            Await.until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id)
+                    && l.contains("\"type\":\"complaint.new\"")), Duration.ofSeconds(30));
+        } finally {
+            response.cancel(true);
+        }
+    }
+
+    @Test
     @Order(10)
     void killingTheNotificationServiceDuring500SubmissionsLosesAndDuplicatesNothing() throws Exception {
         int total = 500;
