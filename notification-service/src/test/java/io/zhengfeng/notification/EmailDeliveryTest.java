@@ -26,8 +26,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Deadline;
 import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.notification.persistence.DirectoryRepository;
+import io.zhengfeng.platform.security.Roles;
 import io.zhengfeng.testing.Await;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.RecordedEvent;
@@ -97,6 +99,27 @@ class EmailDeliveryTest {
             assertEquals("user:" + zh, outcome.get("recipient"));
             assertEquals(complaintId.toString(), outcome.get("subjectId"));
         }
+    }
+
+    @Test
+    void overdueAlertIsMailedInChineseToTheHeadOfTheLateDepartmentOnly() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String landHead = "head-land-" + suffix;
+        String waterHead = "head-water-" + suffix;
+        EventFeed.staff(landHead, landHead + "@bureau.test", "zh-CN", Roles.DEPT_HEAD, "land");
+        EventFeed.staff(waterHead, waterHead + "@bureau.test", "zh-CN", Roles.DEPT_HEAD, "water");
+        Await.until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> directory.find(landHead).isPresent() && directory.find(waterHead).isPresent()), WAIT);
+
+        ComplaintNews c = new ComplaintNews();
+        c.say("assigned", "assigned", "land", ComplaintNews.deadline(Deadline.REPLY, 60_000, 2_000));
+
+        MimeMessage alert = awaitMailTo(landHead + "@bureau.test");
+        assertEquals("【逾期提醒】" + c.trackingNumber + " 答复已超过办理期限", alert.getSubject());
+        String body = (String) alert.getContent();
+        assertTrue(body.contains("承办科室：land"), body);
+        assertTrue(body.contains("办理环节：答复"), body);
+        assertTrue(mailTo(waterHead + "@bureau.test").isEmpty(), "the head of another department is not told");
     }
 
     private static MimeMessage awaitMailTo(String address) {

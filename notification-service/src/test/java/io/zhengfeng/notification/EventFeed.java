@@ -23,8 +23,13 @@ final class EventFeed {
 
     /** The gateway announces a spokesperson account with this e-mail address and language. */
     static void spokesperson(String username, String email, String locale) {
-        AccountEvent account = new AccountEvent(UUID.randomUUID(), username, username, email, Set.of(Roles.SPOKESPERSON),
-                null, locale, true, Instant.now());
+        staff(username, email, locale, Roles.SPOKESPERSON, null);
+    }
+
+    /** The gateway announces a staff account holding {@code role} in {@code department} (null for none). */
+    static void staff(String username, String email, String locale, String role, String department) {
+        AccountEvent account = new AccountEvent(UUID.randomUUID(), username, username, email, Set.of(role),
+                department, locale, true, Instant.now());
         send(Topics.ACCOUNTS, EventTypes.ACCOUNT_UPSERTED, Sources.GATEWAY, account.accountId(), account);
     }
 
