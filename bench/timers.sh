@@ -19,7 +19,7 @@ database zf_notification_bench (created if missing, emptied at start and at the 
 Kafka broker, with production settings (500 ms poll interval, batches of 100, escalation one
 working day after the deadline). Then:
   0. warm-up: \$BENCH_WARMUP timers due within 10 s are fired and removed (not measured);
-  a. inserts \$BENCH_DUE timers due evenly over \$BENCH_WINDOW_S s, starting about 6 s later
+  a. inserts \$BENCH_DUE timers due evenly over \$BENCH_WINDOW_S s, starting 20 s later
      (pending: \$BENCH_DUE); the worker fires them; every firing's lateness and every polling
      round is recorded (FiringObserver);
      baseline: the claim query alone (SELECT id ... FOR UPDATE SKIP LOCKED, rolled back), 300 times,
@@ -34,6 +34,8 @@ Printed (key=value; suffix _a = \$BENCH_DUE pending, _b = \$BENCH_TOTAL pending)
   lateness_at_commit_p50/p99_ms_*  due instant -> that round's commit (alert and event visible)
   round_p50/p99/mean_ms_*          every polling round in the phase (claim, notify, advance, commit)
   firing_round_*, idle_round_*     the rounds that fired something / nothing
+  round_ms_per_timer_*, _ratio     firing rounds' time per fired timer (rounds grow with their batch
+                                   when the worker lags; this factors that out)
   claim_query_p50_ms_10k/_1m, claim_query_ratio, claim_query_key_* (EXPLAIN's index)
   load_avg_at_start/end_*          the machine's load: other work on the cores shows in every figure
 and last:
@@ -41,11 +43,12 @@ and last:
   poll_round_ratio=<round_p50_ms_b / round_p50_ms_a>                          (target <= 2)
 
 Environment (defaults): BENCH_TOTAL (1000000), BENCH_DUE (10000), BENCH_WINDOW_S (60),
-  BENCH_WARMUP (2000; 0 = none), BENCH_KEEP_DATA (0; 1 keeps the rows for inspection),
+  BENCH_WARMUP (2000; 0 = none), BENCH_LEAD_S (20: insert -> first due instant; a warning_* line
+  says when the insert took nearly all of it), BENCH_KEEP_DATA (0; 1 keeps the rows for inspection),
   BENCH_JVM_ARGS (-Xmx1g -XX:+UseSerialGC: the build's -XX:TieredStopAtLevel=1 would understate
   steady-state speed), BENCH_OFFLINE (auto: offline Maven if the local repository has everything),
   ZF_TEST_DB_URL / ZF_TEST_DB_USER / ZF_TEST_DB_PASSWORD (jdbc:mysql://127.0.0.1:3306, root, empty).
-Takes about 5-7 minutes. Results are kept in bench/results/ (not committed).
+Takes about 5-6 minutes (the build included). Results are kept in bench/results/ (not committed).
 EOF
 }
 
@@ -62,11 +65,12 @@ TOTAL=${BENCH_TOTAL:-1000000}
 DUE=${BENCH_DUE:-10000}
 WINDOW_S=${BENCH_WINDOW_S:-60}
 WARMUP=${BENCH_WARMUP:-2000}
+LEAD_S=${BENCH_LEAD_S:-20}
 KEEP=${BENCH_KEEP_DATA:-0}
 JVM_ARGS=${BENCH_JVM_ARGS:--Xmx1g -XX:+UseSerialGC}
 OFFLINE=${BENCH_OFFLINE:-auto}
-for n in "$TOTAL" "$DUE" "$WINDOW_S" "$WARMUP"; do
-  [[ $n =~ ^[0-9]+$ ]] || die "BENCH_TOTAL, BENCH_DUE, BENCH_WINDOW_S and BENCH_WARMUP must be whole numbers (got '$n')"
+for n in "$TOTAL" "$DUE" "$WINDOW_S" "$WARMUP" "$LEAD_S"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "BENCH_TOTAL, BENCH_DUE, BENCH_WINDOW_S, BENCH_WARMUP and BENCH_LEAD_S must be whole numbers (got '$n')"
 done
 ((DUE >= 1 && WINDOW_S >= 1 && TOTAL >= DUE)) || die "need BENCH_DUE >= 1, BENCH_WINDOW_S >= 1, BENCH_TOTAL >= BENCH_DUE"
 [[ $KEEP == 0 || $KEEP == 1 ]] || die "BENCH_KEEP_DATA must be 0 or 1"
@@ -101,7 +105,7 @@ mvn_run() {
     -Dtest=TimerBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     "-Dtest.jvm.args=$JVM_ARGS" \
     -Dzf.bench.total="$TOTAL" -Dzf.bench.due="$DUE" -Dzf.bench.window-s="$WINDOW_S" \
-    -Dzf.bench.warmup="$WARMUP" -Dzf.bench.keep-data="$([[ $KEEP == 1 ]] && echo true || echo false)" \
+    -Dzf.bench.warmup="$WARMUP" -Dzf.bench.lead-s="$LEAD_S" -Dzf.bench.keep-data="$([[ $KEEP == 1 ]] && echo true || echo false)" \
     -Dzf.bench.out="$FIGURES") >"$MVN_LOG" 2>&1
 }
 

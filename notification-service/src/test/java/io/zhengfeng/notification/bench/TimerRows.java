@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 import io.zhengfeng.notification.persistence.SqlInstants;
@@ -27,6 +29,33 @@ final class TimerRows {
      * due at {@code dueAt.apply(i)}, for {@code department}.
      */
     static void insert(Connection c, int count, String department, LongFunction<Instant> dueAt) throws SQLException {
+        insert(c, count, department, dueAt, i -> UUID.randomUUID().toString(), i -> UUID.randomUUID().toString());
+    }
+
+    /**
+     * The same with random UUIDs inserted in ascending order (of both the primary key and the unique
+     * key on the subject). The table holds the same random ids as if inserted one by one over
+     * months, but the B-trees are appended to instead of split at random pages: with a buffer pool
+     * smaller than the table (MariaDB's default 128 MB) a million rows go in several times faster.
+     */
+    static void insertSorted(Connection c, int count, String department, LongFunction<Instant> dueAt) throws SQLException {
+        String[] ids = sortedRandomUuids(count);
+        String[] subjects = sortedRandomUuids(count);
+        insert(c, count, department, dueAt, i -> ids[i], i -> subjects[i]);
+    }
+
+    /** Sorted as the server compares CHAR(36) hex text, not as {@link UUID#compareTo} (signed). */
+    private static String[] sortedRandomUuids(int count) {
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = UUID.randomUUID().toString();
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private static void insert(Connection c, int count, String department, LongFunction<Instant> dueAt,
+            IntFunction<String> id, IntFunction<String> subjectId) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         String now = SqlInstants.micros(Instant.now());
@@ -44,7 +73,7 @@ final class TimerRows {
                     sql.append(',');
                 }
                 String due = SqlInstants.micros(dueAt.apply(i));
-                sql.append("('").append(UUID.randomUUID()).append("','complaint','").append(UUID.randomUUID())
+                sql.append("('").append(id.apply(i)).append("','complaint','").append(subjectId.apply(i))
                         .append("','reply','BENCH-").append(department).append('-').append(i).append("','")
                         .append(department).append("','").append(due).append("','").append(due)
                         .append("',1,'PENDING','OVERDUE','").append(due).append("',NULL,'")
