@@ -24,6 +24,16 @@ public class TimerBenchProfile implements QuarkusTestProfile {
                 "quarkus.log.category.\"io.zhengfeng\".level", "INFO");
     }
 
+    /**
+     * The other test classes' class-level {@code @QuarkusTestResource}s are global: without this they
+     * would start too, and which one's {@code quarkus.datasource.jdbc.url} wins (and gets Flyway's
+     * clean-at-start) would be up to the merge order. Only this profile's resource starts.
+     */
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
+    }
+
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(RealInfrastructureResource.class, Map.of("database", DATABASE)));
