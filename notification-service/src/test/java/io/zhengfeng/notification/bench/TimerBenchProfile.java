@@ -2,6 +2,7 @@ package io.zhengfeng.notification.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.zhengfeng.testing.RealInfrastructureResource;
@@ -22,6 +23,11 @@ public class TimerBenchProfile implements QuarkusTestProfile {
                 "zhengfeng.notification.ladder.escalation-delay", "",
                 "zhengfeng.notification.digest.enabled", "false",
                 "quarkus.log.category.\"io.zhengfeng\".level", "INFO");
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(BenchFiringObserver.class);
     }
 
     /**
