@@ -6,8 +6,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a @QuarkusTest at the real database and broker. Use with
- * {@code @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_x_test"))}
- *.
+ * {@code @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_x_test"))}.
  */
 public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
     private String database = "zf_test";
