@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One notification to one recipient on one channel, and its delivery log entry. Inserted only by
- * {@link NotificationRepository#insertOnce}, which the unique key (dedupKey, recipient, channel)
+ * {@link NotificationRepository#insertAllOnce}, which the unique key (dedupKey, recipient, channel)
  * makes idempotent.
  */
 @Entity

@@ -2,12 +2,14 @@ package io.zhengfeng.notification.persistence;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 /** Notifications and the delivery log; inbox queries live in {@link InboxQueries}. */
@@ -19,32 +21,44 @@ public class NotificationRepository {
         this.em = em;
     }
 
+    /** Rows written per statement: a firing round's rows in one or a few round trips. */
+    private static final int ROWS_PER_INSERT = 200;
+    private static final String INSERT = """
+            INSERT INTO notification (id, dedup_key, recipient, channel, type, subject_type, subject_id, params, urgent,
+                                      status, attempts, next_attempt_at, fired_by, created_at, delivered_at)
+            VALUES """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+
     /**
-     * Inserts the notification unless one with the same (dedupKey, recipient, channel) exists: a
+     * Inserts each notification unless one with the same (dedupKey, recipient, channel) exists: a
      * redelivered event or a retried firing then changes nothing. Native, because a failed JPA
-     * persist would doom the whole transaction.
+     * persist would doom the whole transaction; multi-row, because a firing round writes many.
      */
-    public void insertOnce(Notification n) {
-        em.createNativeQuery("""
-                INSERT INTO notification (id, dedup_key, recipient, channel, type, subject_type, subject_id, params, urgent,
-                                          status, attempts, next_attempt_at, fired_by, created_at, delivered_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?12, ?13, ?14)
-                ON DUPLICATE KEY UPDATE seq = seq""")
-                .setParameter(1, n.id.toString())
-                .setParameter(2, n.dedupKey)
-                .setParameter(3, n.recipient)
-                .setParameter(4, n.channel.name())
-                .setParameter(5, n.type)
-                .setParameter(6, n.subjectType)
-                .setParameter(7, n.subjectId == null ? null : n.subjectId.toString())
-                .setParameter(8, n.params)
-                .setParameter(9, n.urgent)
-                .setParameter(10, n.status.name())
-                .setParameter(11, n.nextAttemptAt)
-                .setParameter(12, n.firedBy)
-                .setParameter(13, n.createdAt)
-                .setParameter(14, n.deliveredAt)
-                .executeUpdate();
+    public void insertAllOnce(List<Notification> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Notification> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            String sql = INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW))
+                    + " ON DUPLICATE KEY UPDATE seq = seq";
+            Query q = em.createNativeQuery(sql);
+            int p = 1;
+            for (Notification n : chunk) {
+                q.setParameter(p++, n.id.toString())
+                        .setParameter(p++, n.dedupKey)
+                        .setParameter(p++, n.recipient)
+                        .setParameter(p++, n.channel.name())
+                        .setParameter(p++, n.type)
+                        .setParameter(p++, n.subjectType)
+                        .setParameter(p++, n.subjectId == null ? null : n.subjectId.toString())
+                        .setParameter(p++, n.params)
+                        .setParameter(p++, n.urgent)
+                        .setParameter(p++, n.status.name())
+                        .setParameter(p++, n.nextAttemptAt)
+                        .setParameter(p++, n.firedBy)
+                        .setParameter(p++, n.createdAt)
+                        .setParameter(p++, n.deliveredAt);
+            }
+            q.executeUpdate();
+        }
     }
 
     public Optional<Notification> byId(UUID id) {

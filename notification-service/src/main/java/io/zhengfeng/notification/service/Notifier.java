@@ -2,8 +2,11 @@ package io.zhengfeng.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,33 +57,45 @@ public class Notifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatch(Dispatch d) {
+        dispatchAll(List.of(d));
+    }
+
+    /**
+     * Several dispatches in one go (a firing round): each audience's members and the webhooks are
+     * looked up once, and every row is written by one multi-row insert.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dispatchAll(List<Dispatch> dispatches) {
         Instant now = clock.instant();
-        String params = json.write(d.params());
-        Set<String> emailed = new HashSet<>();
-        boolean deliveries = false;
-        for (Audience audience : d.audiences()) {
-            notifications.insertOnce(row(d, audience.address(), Channel.INBOX, params, DeliveryStatus.DELIVERED, null, now));
-            for (DirectoryAccount person : members(audience)) {
-                if (person.email == null || person.email.isBlank() || !emailed.add(person.username)) {
-                    continue;
+        Map<Audience, List<DirectoryAccount>> members = new HashMap<>();
+        Map<String, Preferences.View> prefs = new HashMap<>();
+        List<Webhook> hooks = webhooks.active();
+        List<Notification> rows = new ArrayList<>();
+        for (Dispatch d : dispatches) {
+            String params = json.write(d.params());
+            Set<String> emailed = new HashSet<>();
+            for (Audience audience : d.audiences()) {
+                rows.add(row(d, audience.address(), Channel.INBOX, params, DeliveryStatus.DELIVERED, null, now));
+                for (DirectoryAccount person : members.computeIfAbsent(audience, this::members)) {
+                    if (person.email == null || person.email.isBlank() || !emailed.add(person.username)) {
+                        continue;
+                    }
+                    Preferences.View view = prefs.computeIfAbsent(person.username, preferences::of);
+                    if (view.wants(d.type(), Channel.EMAIL)) {
+                        rows.add(row(d, Audience.user(person.username).address(), Channel.EMAIL, params,
+                                DeliveryStatus.PENDING, view.nextAllowed(now, calendar.zone(), d.urgent()), now));
+                    }
                 }
-                Preferences.View prefs = preferences.of(person.username);
-                if (prefs.wants(d.type(), Channel.EMAIL)) {
-                    Instant at = prefs.nextAllowed(now, calendar.zone(), d.urgent());
-                    notifications.insertOnce(row(d, Audience.user(person.username).address(), Channel.EMAIL, params,
-                            DeliveryStatus.PENDING, at, now));
-                    deliveries = true;
+            }
+            for (Webhook hook : hooks) {
+                if (List.of(hook.eventTypes.split(",")).contains(d.type().code())) {
+                    rows.add(row(d, "webhook:" + hook.id, Channel.WEBHOOK, params, DeliveryStatus.PENDING, now, now));
                 }
             }
         }
-        for (Webhook hook : webhooks.active()) {
-            if (List.of(hook.eventTypes.split(",")).contains(d.type().code())) {
-                notifications.insertOnce(row(d, "webhook:" + hook.id, Channel.WEBHOOK, params, DeliveryStatus.PENDING, now, now));
-                deliveries = true;
-            }
-        }
+        notifications.insertAllOnce(rows);
         wakeUps.afterCommit(WakeUps.Worker.STREAM);
-        if (deliveries) {
+        if (rows.stream().anyMatch(r -> r.channel != Channel.INBOX)) {
             wakeUps.afterCommit(WakeUps.Worker.DELIVERY);
         }
     }

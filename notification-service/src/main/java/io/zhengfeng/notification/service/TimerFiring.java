@@ -3,6 +3,7 @@ package io.zhengfeng.notification.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,30 +61,32 @@ public class TimerFiring {
     public int fireDue(int limit) {
         Instant now = clock.instant();
         List<DeadlineTimer> due = timers.claimDue(now, limit);
+        List<Dispatch> alerts = new ArrayList<>(due.size());
         for (DeadlineTimer timer : due) {
             Rung rung = ladder.effectiveRung(timer, now);
             Duration late = Duration.between(timer.nextFireAt, now);
             lateness.record(late);
             observers.forEach(o -> o.fired(rung, late));
-            fire(timer, rung, now);
+            alerts.add(fire(timer, rung, now));
             ladder.advance(timer, rung);
             timer.updatedAt = now;
         }
+        notifier.dispatchAll(alerts);
         return due.size();
     }
 
-    private void fire(DeadlineTimer timer, Rung rung, Instant now) {
+    /** Publishes the breach of an overdue rung; returns whom to tell what. */
+    private Dispatch fire(DeadlineTimer timer, Rung rung, Instant now) {
         if (rung == Rung.OVERDUE) {
             timer.breachedAt = now;
             outbox.publish(Topics.NOTIFICATIONS, EventTypes.DEADLINE_BREACHED, timer.subjectId,
                     new DeadlineBreached(timer.id, timer.subjectType, timer.subjectId, timer.deadlineKind,
                             timer.department, timer.dueAt, now));
         }
-        notifier.dispatch(new Dispatch(timer.firingKey(rung), typeOf(rung), timer.subjectType, timer.subjectId,
-                params(timer), ladder.audiences(timer.deadlineKind, rung, timer.department),
-                rung == Rung.ESCALATION));
         LOG.debugf("Timer %s fired %s for %s %s (%s due %s)", timer.id, rung, timer.subjectType, timer.subjectId,
                 timer.deadlineKind, timer.dueAt);
+        return new Dispatch(timer.firingKey(rung), typeOf(rung), timer.subjectType, timer.subjectId,
+                params(timer), ladder.audiences(timer.deadlineKind, rung, timer.department), rung == Rung.ESCALATION);
     }
 
     private static NotificationType typeOf(Rung rung) {
