@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +124,37 @@ class EmailDeliveryTest {
         assertTrue(body.contains("承办科室：land"), body);
         assertTrue(body.contains("办理环节：答复"), body);
         assertTrue(mailTo(waterHead + "@bureau.test").isEmpty(), "the head of another department is not told");
+    }
+
+    @Test
+    void quietHoursHoldAnEmailBackUntilTheyEndButNotAnEscalation() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String spokesperson = "spk-quiet-" + suffix;
+        String leader = "lead-quiet-" + suffix;
+        EventFeed.staff(spokesperson, spokesperson + "@bureau.test", "zh-CN", Roles.SPOKESPERSON, null);
+        EventFeed.staff(leader, leader + "@bureau.test", "zh-CN", Roles.LEADER, null);
+        Await.until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> directory.find(spokesperson).isPresent() && directory.find(leader).isPresent()), WAIT);
+        // quiet from an hour ago until two hours from now, Beijing time
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES);
+        String quiet = "{\"quietHours\":{\"start\":\"%s\",\"end\":\"%s\"}}".formatted(now.minusHours(1), now.plusHours(2));
+        for (String[] user : List.of(new String[] { spokesperson, Roles.SPOKESPERSON }, new String[] { leader, Roles.LEADER })) {
+            given().header("Authorization", TestTokens.bearer(user[0], user[1], null)).contentType("application/json")
+                    .body(quiet).put("/api/notifications/preferences").then().statusCode(200);
+        }
+
+        ComplaintNews c = new ComplaintNews();
+        c.say("assigned", "assigned", "land", ComplaintNews.deadline(Deadline.REPLY, 60_000, 1_000));
+
+        MimeMessage escalation = awaitMailTo(leader + "@bureau.test");
+        assertTrue(escalation.getSubject().contains(c.trackingNumber), escalation.getSubject());
+        JsonPath held = given().header("Authorization", TestTokens.bearer("admin1", "admin", null))
+                .queryParam("recipient", "user:" + spokesperson).queryParam("channel", "EMAIL")
+                .get("/api/notifications/deliveries").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("PENDING"), held.getList("items.status"), "the overdue alert's e-mail waits");
+        Instant heldUntil = Instant.parse(held.getString("items[0].nextAttemptAt"));
+        assertTrue(heldUntil.isAfter(Instant.now().plus(Duration.ofMinutes(100))), "until the quiet hours end: " + heldUntil);
+        assertTrue(mailTo(spokesperson + "@bureau.test").isEmpty());
     }
 
     private static MimeMessage awaitMailTo(String address) {
