@@ -140,6 +140,15 @@ class DeadlineLadderTest {
         assertEquals(1, inbox(c).stream().filter(n -> n.type.equals("complaint.new")).count());
     }
 
+    @Test
+    void timerWorkerShowsOpsItsLagLatenessAndRoundsOnTheMetricsEndpoint() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of("zhengfeng_timers_lag_milliseconds", "zhengfeng_timers_lateness_seconds",
+                "zhengfeng_timers_round_seconds_count{outcome=\"idle\"")) {
+            assertTrue(metrics.contains(name), name + " missing from /q/metrics");
+        }
+    }
+
     private static List<RecordedEvent> breachesOf(List<RecordedEvent> events, ComplaintNews c) {
         return events.stream().filter(e -> EventTypes.DEADLINE_BREACHED.equals(e.type()) && c.id.toString().equals(e.key()))
                 .toList();

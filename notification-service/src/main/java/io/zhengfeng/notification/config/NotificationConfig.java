@@ -43,7 +43,7 @@ public interface NotificationConfig {
     Stream stream();
 
     interface Timers {
-        /** The firing worker runs in this replica (off only for tests that drive rounds themselves). */
+        /** The firing worker runs in this replica (off for a replica that only serves the API and the stream). */
         @WithDefault("true")
         boolean enabled();
 

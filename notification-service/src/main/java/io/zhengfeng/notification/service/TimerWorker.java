@@ -3,6 +3,8 @@ package io.zhengfeng.notification.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,6 +42,8 @@ public class TimerWorker {
     private final Timer idleRounds;
     private final Instance<FiringObserver> observers;
     private final WorkerLoop loop = new WorkerLoop("timer-worker", LOG, this::roundAndWait);
+    /** How far behind the soonest pending rung is; ops alert on it (the worker cannot keep up, or is stuck). */
+    private final AtomicLong lagMillis = new AtomicLong();
 
     public TimerWorker(TimerFiring firing, TimerRepository timers, WakeUps wakeUps, NotificationConfig config,
             Clock clock, MeterRegistry metrics, Instance<FiringObserver> observers) {
@@ -52,6 +57,8 @@ public class TimerWorker {
         this.idleRounds = Timer.builder("zhengfeng.timers.round").tag("outcome", "idle")
                 .description("A polling round that found nothing due").register(metrics);
         this.observers = observers;
+        Gauge.builder("zhengfeng.timers.lag", lagMillis, AtomicLong::get).baseUnit("milliseconds")
+                .description("How long the soonest pending rung has been due (0 when none is)").register(metrics);
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -66,13 +73,15 @@ public class TimerWorker {
 
     private void roundAndWait() throws InterruptedException {
         int fired = round();
+        Optional<Instant> next = QuarkusTransaction.requiringNew().call(timers::nextFireAt);
+        Duration untilNext = next.map(at -> Duration.between(clock.instant(), at)).orElse(config.pollInterval());
+        lagMillis.set(Math.max(0, -untilNext.toMillis()));
         if (fired < config.batchSize()) {
-            wakeUps.await(WakeUps.Worker.TIMERS, pause(fired));
+            wakeUps.await(WakeUps.Worker.TIMERS, pause(fired, untilNext));
         }
     }
 
-    /** One polling round; public so tests and benchmarks can drive rounds with the worker off. */
-    public int round() {
+    private int round() {
         long started = System.nanoTime();
         int fired = firing.fireDue(config.batchSize());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -81,17 +90,13 @@ public class TimerWorker {
         return fired;
     }
 
-    private Duration pause(int firedThisRound) {
-        Instant next = QuarkusTransaction.requiringNew().call(timers::nextFireAt).orElse(null);
-        Duration poll = config.pollInterval();
-        if (next == null) {
-            return poll;
-        }
-        Duration untilNext = Duration.between(clock.instant(), next);
+    /** Until the soonest pending rung, at most one poll interval (timers another replica created). */
+    private Duration pause(int firedThisRound, Duration untilNext) {
         if (untilNext.isNegative() || untilNext.isZero()) {
             // Due but not claimed: another replica holds those rows, or they became due just now.
             return firedThisRound == 0 ? CONTENDED_PAUSE : Duration.ZERO;
         }
+        Duration poll = config.pollInterval();
         return untilNext.compareTo(poll) < 0 ? untilNext : poll;
     }
 }
