@@ -66,6 +66,9 @@ public class Notifier {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatchAll(List<Dispatch> dispatches) {
+        if (dispatches.isEmpty()) {
+            return; // an idle firing round
+        }
         Instant now = clock.instant();
         Map<Audience, List<DirectoryAccount>> members = new HashMap<>();
         Map<String, Preferences.View> prefs = new HashMap<>();
