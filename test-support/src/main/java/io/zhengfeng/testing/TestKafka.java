@@ -3,6 +3,7 @@ package io.zhengfeng.testing;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.jboss.logging.Logger;
@@ -29,6 +30,11 @@ public final class TestKafka {
 
     private static String startInJvm() {
         long started = System.nanoTime();
+        // At JVM exit Kafka's own hook deletes the test kit's log dirs, possibly while the broker still
+        // writes a checkpoint; the broker then finds its only log dir gone and halts the JVM with
+        // status 1, failing a test run whose tests all passed. A test JVM is not the broker's to stop.
+        Exit.setHaltProcedure((status, message) -> LOG.warnf("Kafka test broker asked to halt (%d): %s", status, message));
+        Exit.setExitProcedure((status, message) -> LOG.warnf("Kafka test broker asked to exit (%d): %s", status, message));
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
