@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import io.zhengfeng.contracts.DeadlineBreached;
 import io.zhengfeng.contracts.EventTypes;
 import io.zhengfeng.contracts.Topics;
@@ -45,7 +44,6 @@ public class TimerFiring {
 
     public TimerFiring(TimerRepository timers, Ladder ladder, Notifier notifier, Outbox outbox, Clock clock,
             MeterRegistry metrics, Instance<FiringObserver> observers) {
-        this.observers = observers;
         this.timers = timers;
         this.ladder = ladder;
         this.notifier = notifier;
@@ -54,6 +52,7 @@ public class TimerFiring {
         this.lateness = Timer.builder("zhengfeng.timers.lateness")
                 .description("How long after its due instant a rung fired")
                 .publishPercentiles(0.5, 0.99).register(metrics);
+        this.observers = observers;
     }
 
     /** @return how many timers fired a rung in this round */
