@@ -14,8 +14,21 @@ import io.zhengfeng.testing.TestEvents;
 
 /** Complaint events as complaint-service publishes them, for driving the notification service's timers. */
 final class ComplaintNews {
-    final UUID id = UUID.randomUUID();
-    final String trackingNumber = "ZF-T-" + id.toString().substring(0, 6).toUpperCase();
+    final UUID id;
+    final String trackingNumber;
+
+    ComplaintNews() {
+        this(UUID.randomUUID());
+    }
+
+    private ComplaintNews(UUID id) {
+        this(id, "ZF-T-" + id.toString().substring(0, 6).toUpperCase());
+    }
+
+    ComplaintNews(UUID id, String trackingNumber) {
+        this.id = id;
+        this.trackingNumber = trackingNumber;
+    }
 
     /** Announces the complaint's state after {@code happened} (e.g. "accepted") with these open deadlines. */
     String say(String happened, String status, String department, Deadline... open) {

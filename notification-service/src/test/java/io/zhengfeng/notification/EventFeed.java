@@ -1,13 +1,11 @@
 package io.zhengfeng.notification;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import io.zhengfeng.contracts.AccountEvent;
-import io.zhengfeng.contracts.ComplaintEvent;
 import io.zhengfeng.contracts.Deadline;
 import io.zhengfeng.contracts.EventTypes;
 import io.zhengfeng.contracts.Sources;
@@ -35,11 +33,8 @@ final class EventFeed {
 
     /** complaint-service announces a new web complaint, its acceptance due in a day. */
     static void complaintSubmitted(UUID complaintId, String trackingNumber) {
-        Instant now = Instant.now();
-        ComplaintEvent complaint = new ComplaintEvent(complaintId, trackingNumber, "complaint", "web", "urban_planning",
-                "SUBMITTED", null, null, null, false,
-                List.of(new Deadline(Deadline.ACCEPTANCE, now, now.plus(1, ChronoUnit.DAYS))), now);
-        send(Topics.COMPLAINTS, EventTypes.COMPLAINT_SUBMITTED, Sources.COMPLAINT_SERVICE, complaintId, complaint);
+        new ComplaintNews(complaintId, trackingNumber).say("submitted", "submitted", null,
+                ComplaintNews.deadline(Deadline.ACCEPTANCE, 0, Duration.ofDays(1).toMillis()));
     }
 
     private static void send(String topic, String type, String source, Object aggregateId, Object payload) {

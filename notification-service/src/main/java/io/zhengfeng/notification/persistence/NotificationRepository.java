@@ -66,10 +66,6 @@ public class NotificationRepository {
                 .getResultStream().findFirst();
     }
 
-    public Notification bySeq(long seq) {
-        return em.find(Notification.class, seq);
-    }
-
     /**
      * Locks up to {@code limit} e-mail / webhook deliveries whose attempt is due; see
      * {@link TimerRepository#claimDue} for why SKIP LOCKED.

@@ -41,10 +41,6 @@ import io.zhengfeng.platform.security.CurrentUser;
 @Tag(name = "Inbox")
 @RolesAllowed({ "spokesperson", "handler", "dept_head", "inspector", "supervisor", "leader", "admin" })
 public class InboxResource {
-    private static final int MAX_PAGE = 100;
-
-    public record Page(List<InboxItems.Item> items, int page, int size, long total) {
-    }
 
     private final InboxQueries inbox;
     private final NotificationRepository notifications;
@@ -66,19 +62,19 @@ public class InboxResource {
     @GET
     @Transactional
     @Operation(summary = "My inbox and my roles' inbox; filters unread, type, since; titles in my Accept-Language")
-    public Page list(@QueryParam("unread") @DefaultValue("false") boolean unread, @QueryParam("type") String type,
+    public Paged<InboxItems.Item> list(@QueryParam("unread") @DefaultValue("false") boolean unread, @QueryParam("type") String type,
             @QueryParam("since") Instant since, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size, @HeaderParam("Accept-Language") String language) {
         if (page < 0) {
             throw ProblemException.badField("page", "must be 0 or more");
         }
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.badField("size", "must be between 1 and " + MAX_PAGE);
+        if (size < 1 || size > Paged.MAX_SIZE) {
+            throw ProblemException.badField("size", "must be between 1 and " + Paged.MAX_SIZE);
         }
         InboxQueries.Filter filter = new InboxQueries.Filter(unread, Optional.ofNullable(type), Optional.ofNullable(since));
         List<Notification> rows = inbox.page(user.username(), addresses(), filter, page, size);
         Set<Long> read = inbox.readAmong(user.username(), rows.stream().map(n -> n.seq).toList());
-        return new Page(rows.stream().map(n -> items.of(n, read.contains(n.seq), language)).toList(), page, size,
+        return new Paged<>(rows.stream().map(n -> items.of(n, read.contains(n.seq), language)).toList(), page, size,
                 inbox.count(user.username(), addresses(), filter));
     }
 
