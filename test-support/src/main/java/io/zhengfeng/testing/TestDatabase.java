@@ -16,6 +16,8 @@ public final class TestDatabase {
     private static final String LOCAL_URL = env("ZF_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306");
     private static final String LOCAL_USER = env("ZF_TEST_DB_USER", "root");
     private static final String LOCAL_PASSWORD = env("ZF_TEST_DB_PASSWORD", "");
+    /** Appended to every test database name (ZF_TEST_DB_SUFFIX), so two checkouts can test at once. */
+    private static final String SUFFIX = env("ZF_TEST_DB_SUFFIX", "");
 
     private static MySQLContainer container;
 
@@ -23,7 +25,8 @@ public final class TestDatabase {
     }
 
     /** Makes sure {@code database} exists and returns how to reach it. */
-    public static synchronized Coordinates database(String database) {
+    public static synchronized Coordinates database(String name) {
+        String database = name.endsWith(SUFFIX) ? name : name + SUFFIX;
         String base;
         String user;
         String password;
@@ -46,7 +49,8 @@ public final class TestDatabase {
     }
 
     /** Drops and recreates {@code database}: for system tests whose services migrate it themselves. */
-    public static synchronized Coordinates fresh(String database) {
+    public static synchronized Coordinates fresh(String name) {
+        String database = name.endsWith(SUFFIX) ? name : name + SUFFIX;
         Coordinates c = database(database);
         String base = c.url().substring(0, c.url().lastIndexOf('/'));
         try (Connection conn = DriverManager.getConnection(base + "/?useSSL=false&allowPublicKeyRetrieval=true", c.user(), c.password());
