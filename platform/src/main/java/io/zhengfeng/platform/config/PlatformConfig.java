@@ -46,8 +46,18 @@ public interface PlatformConfig {
         /** Defaults to {@code quarkus.application.name}: replicas of one service share the work. */
         Optional<String> groupId();
 
-        /** Attempts before a record that keeps failing goes to the dead-letter topic. */
-        @WithDefault("3")
+        /**
+         * Attempts before a record whose failure is neither known transient nor poison goes to the
+         * dead-letter topic — and only if the database answers then (else it is retried on).
+         */
+        @WithDefault("5")
         int maxAttempts();
+
+        /** First pause of a partition held back by a transient failure; doubles up to {@link #retryMax()}. */
+        @WithDefault("200ms")
+        Duration retryInitial();
+
+        @WithDefault("30s")
+        Duration retryMax();
     }
 }

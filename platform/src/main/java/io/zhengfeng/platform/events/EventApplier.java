@@ -43,6 +43,11 @@ public class EventApplier {
         }
     }
 
+    /** Whether this ce_id has been applied (for the dead-letter listing). */
+    public boolean wasApplied(String eventId) {
+        return alreadyApplied(eventId);
+    }
+
     private boolean alreadyApplied(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> em.find(ProcessedEvent.class, eventId) != null);
     }

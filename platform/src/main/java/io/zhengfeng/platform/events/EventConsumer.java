@@ -1,89 +1,85 @@
 package io.zhengfeng.platform.events;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.zhengfeng.contracts.CloudEventHeaders;
-import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.platform.config.PlatformConfig;
 
 /**
- * Feeds the service's {@link EventHandler}s from Kafka. Offsets are committed only after the
- * effects committed, so a crash means redelivery, which {@link EventApplier} turns into a no-op.
- * A record that keeps failing is copied to {@code <topic>.dlt} and skipped: it never blocks its partition.
+ * Feeds the service's {@link EventHandler}s from Kafka, one record at a time per partition, in order.
+ * <ul>
+ *   <li>Offsets are committed only after the effects committed; a crash or a failed commit means
+ *       redelivery, which {@link EventApplier} turns into a no-op.</li>
+ *   <li>A transient failure holds its partition back on that record ({@link PartitionBackoff}) for
+ *       as long as it lasts; only poison goes to {@code <topic>.dlt} ({@link EventDispatcher}).</li>
+ *   <li>A loop that fails for any reason gets a new consumer after a pause; liveness reports a loop
+ *       that stopped turning ({@link EventConsumerHealth}).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
 
-    private final Instance<EventHandler> handlers;
-    private final EventApplier applier;
+    private final List<String> topics;
+    private final EventDispatcher dispatcher;
     private final PlatformConfig config;
-    private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final String groupId;
+    private final Map<String, AtomicLong> lagByTopic = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> deadLetters;
+    private volatile long lastTurnNanos = System.nanoTime();
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
-    public EventConsumer(Instance<EventHandler> handlers, EventApplier applier, PlatformConfig config, ObjectMapper json,
+    public EventConsumer(Instance<EventHandler> handlers, EventDispatcher dispatcher, PlatformConfig config,
             MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.handlers = handlers;
-        this.applier = applier;
+        this.topics = handlers.stream().map(EventHandler::topic).distinct().toList();
+        this.dispatcher = dispatcher;
         this.config = config;
-        this.json = json;
         this.metrics = metrics;
         this.groupId = config.consumer().groupId().orElse(applicationName);
     }
 
     void start(@Observes StartupEvent ignored) {
-        List<String> topics = handlers.stream().map(EventHandler::topic).distinct().toList();
         if (!config.consumer().enabled() || topics.isEmpty()) {
             return;
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), groupId + "-dlt");
-        consumer.subscribe(topics);
+        for (String topic : topics) {
+            AtomicLong lag = lagByTopic.computeIfAbsent(topic, t -> new AtomicLong());
+            metrics.gauge("zhengfeng.consumer.lag", Tags.of("group", groupId, "topic", topic), lag, AtomicLong::get);
+        }
         running = true;
-        worker = new Thread(this::loop, "event-consumer");
+        worker = new Thread(this::superviseLoop, "event-consumer");
         worker.setDaemon(true);
         worker.start();
         LOG.infof("Consuming %s as group %s", topics, groupId);
@@ -91,8 +87,9 @@ public class EventConsumer {
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
         }
         if (worker != null) {
             try {
@@ -101,125 +98,140 @@ public class EventConsumer {
                 Thread.currentThread().interrupt();
             }
         }
-        if (deadLetters != null) {
-            deadLetters.close(Duration.ofSeconds(5));
+    }
+
+    /** Whatever ends a loop, a new consumer takes over after a pause: nothing stops consuming but shutdown. */
+    private void superviseLoop() {
+        long pauseMs = config.consumer().retryInitial().toMillis();
+        while (running) {
+            try (DeadLetterPublisher deadLetters = new DeadLetterPublisher(
+                    KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), groupId + "-dlt"), groupId)) {
+                consume(deadLetters);
+            } catch (WakeupException | InterruptException e) {
+                if (running) {
+                    LOG.warn("Event consumer woken unexpectedly; starting a new one");
+                }
+            } catch (Throwable e) {
+                metrics.counter("zhengfeng.consumer.restarts", "group", groupId).increment();
+                LOG.errorf(e, "Event consumer loop failed; a new consumer starts in %d ms", pauseMs);
+                sleep(pauseMs);
+                pauseMs = Math.min(pauseMs * 2, config.consumer().retryMax().toMillis());
+                continue;
+            }
+            pauseMs = config.consumer().retryInitial().toMillis();
         }
     }
 
-    private void loop() {
+    private void consume(DeadLetterPublisher deadLetters) {
+        PartitionBackoff backoff = new PartitionBackoff(config.consumer().retryInitial(), config.consumer().retryMax());
+        KafkaConsumer<String, byte[]> c = newConsumer();
         try {
+            consumer = c;
+            c.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    backoff.forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
             while (running) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    process(record);
+                lastTurnNanos = System.nanoTime();
+                backoff.resumeDue(c);
+                ConsumerRecords<String, byte[]> records = c.poll(POLL);
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                        if (!settle(record, partition, c, backoff, deadLetters)) {
+                            break; // held back on this record: the rest of the partition waits behind it
+                        }
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    }
                 }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
+                commit(c, done);
+                measureLag(c);
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Event consumer stopped; the service is not ready until restarted", e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
-            running = false;
+            consumer = null;
+            c.close(Duration.ofSeconds(5)); // not the default 30 s when the broker is away
         }
     }
 
-    /** Visible to the readiness check: a dead consumer means events pile up unseen. */
-    public boolean isRunning() {
-        return running || consumer == null;
+    /** @return true when the record is settled (applied, a duplicate, not ours, or dead-lettered) */
+    private boolean settle(ConsumerRecord<String, byte[]> record, TopicPartition partition,
+            KafkaConsumer<String, byte[]> c, PartitionBackoff backoff, DeadLetterPublisher deadLetters) {
+        EventDispatcher.Outcome outcome = dispatcher.dispatch(record, backoff.failures(partition));
+        if (outcome.result() == EventDispatcher.Result.POISON) {
+            try {
+                deadLetters.park(record, "poison", outcome.reason());
+                metrics.counter("zhengfeng.events.dead_lettered", "topic", record.topic()).increment();
+            } catch (RuntimeException e) {
+                outcome = new EventDispatcher.Outcome(EventDispatcher.Result.RETRY, e.toString()); // broker away
+            }
+        }
+        if (outcome.result() == EventDispatcher.Result.RETRY) {
+            Duration delay = backoff.holdBack(c, partition, record.offset());
+            LOG.debugf("Holding %s back at offset %d for %d ms", partition, record.offset(), delay.toMillis());
+            return false;
+        }
+        backoff.succeeded(partition);
+        return true;
     }
 
-    void process(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> headers = headers(record);
-        String type = headers.get(CloudEventHeaders.TYPE);
-        EventHandler handler = handlers.stream()
-                .filter(h -> h.topic().equals(record.topic()) && h.types().contains(type))
-                .findFirst().orElse(null);
-        if (handler == null) {
-            return; // not ours to apply
-        }
-        String id = headers.get(CloudEventHeaders.ID);
-        if (id == null || id.isBlank() || record.value() == null) {
-            deadLetter(record, "missing ce_id or value");
+    /** A failed commit (rebalance, broker away) only means redelivery, which the applier ignores. */
+    private void commit(KafkaConsumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
             return;
         }
-        IncomingEvent event = new IncomingEvent(id, type, headers.get(CloudEventHeaders.SOURCE),
-                headers.get(CloudEventHeaders.SUBJECT), parseTime(headers.get(CloudEventHeaders.TIME)),
-                record.topic(), record.partition(), record.offset(), new String(record.value(), UTF_8), json);
-        MDC.put("requestId", headers.getOrDefault(CloudEventHeaders.REQUEST_ID, id));
         try {
-            applyWithRetries(handler, event, record);
-        } finally {
-            MDC.remove("requestId");
+            c.commitSync(done, Duration.ofSeconds(10));
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            metrics.counter("zhengfeng.consumer.commit_failures", "group", groupId).increment();
+            LOG.warnf("Commit of %s failed (%s); those records will come again and be recognised", done.keySet(), e.toString());
         }
     }
 
-    private void applyWithRetries(EventHandler handler, IncomingEvent event, ConsumerRecord<String, byte[]> record) {
-        int maxAttempts = Math.max(1, config.consumer().maxAttempts());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                boolean applied = applier.applyOnce(handler, event);
-                metrics.counter("zhengfeng.events.consumed", "type", event.type(), "outcome", applied ? "applied" : "duplicate")
-                        .increment();
-                return;
-            } catch (PoisonEventException e) {
-                deadLetter(record, e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= maxAttempts) {
-                    LOG.errorf(e, "Giving up on %s after %d attempts", event, attempt);
-                    deadLetter(record, e.toString());
-                    return;
-                }
-                LOG.warnf("Attempt %d at %s failed: %s", attempt, event, e.getMessage());
-                sleep(200L * attempt);
-            }
+    private void measureLag(KafkaConsumer<String, byte[]> c) {
+        Map<String, Long> lag = new HashMap<>();
+        for (TopicPartition p : c.assignment()) {
+            lag.merge(p.topic(), c.currentLag(p).orElse(0), Long::sum);
         }
+        lagByTopic.forEach((topic, value) -> value.set(lag.getOrDefault(topic, 0L)));
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("zf_dlt_reason", truncate(reason).getBytes(UTF_8));
-        headers.add("zf_dlt_topic", record.topic().getBytes(UTF_8));
-        headers.add("zf_dlt_partition", Integer.toString(record.partition()).getBytes(UTF_8));
-        headers.add("zf_dlt_offset", Long.toString(record.offset()).getBytes(UTF_8));
-        headers.add("zf_dlt_group", groupId.getBytes(UTF_8));
-        try {
-            deadLetters.send(new ProducerRecord<>(Topics.deadLetter(record.topic()), null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // Not skipping it silently: the record stays uncommitted and comes back after a restart.
-            throw new IllegalStateException("Could not dead-letter " + record.topic() + "@" + record.offset(), e);
-        }
-        metrics.counter("zhengfeng.events.dead_lettered", "topic", record.topic()).increment();
-        LOG.warnf("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> map = new HashMap<>();
-        for (Header h : record.headers()) {
-            if (h.value() != null) {
-                map.put(h.key(), new String(h.value(), UTF_8));
-            }
-        }
-        return map;
+    /** Consumer group shared by this service's replicas. */
+    public String groupId() {
+        return groupId;
     }
 
-    private static Instant parseTime(String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (RuntimeException e) {
-            return null;
-        }
+    /** The topics this service's handlers read. */
+    public List<String> topics() {
+        return topics;
     }
 
-    private static String truncate(String s) {
-        return s == null ? "" : s.length() > 500 ? s.substring(0, 500) : s;
+    /** For liveness: the loop turns at least every poll; a loop stuck or gone stops turning. */
+    public boolean isTurning(Duration within) {
+        return !running || System.nanoTime() - lastTurnNanos < within.toNanos();
+    }
+
+    /** For readiness: a consumer exists and polls (false while a failed loop waits for its restart). */
+    public boolean isConsuming() {
+        return !running || consumer != null;
     }
 
     private static void sleep(long ms) {

@@ -1,23 +1,41 @@
 package io.zhengfeng.platform.events;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
-/** Not ready when the consumer thread died: events would pile up with nobody applying them. */
-@Readiness
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.zhengfeng.platform.config.PlatformConfig;
+
+/**
+ * Readiness: a consumer is polling. Liveness: its loop still turns — a loop that stopped for good
+ * (stuck, or its thread gone) fails liveness so the platform restarts the process.
+ */
 @ApplicationScoped
-public class EventConsumerHealth implements HealthCheck {
+public class EventConsumerHealth {
     private final EventConsumer consumer;
+    private final Duration stalledAfter;
 
-    public EventConsumerHealth(EventConsumer consumer) {
+    public EventConsumerHealth(EventConsumer consumer, PlatformConfig config) {
         this.consumer = consumer;
+        // a failed loop waits up to retry-max before its restart; give it that and a margin
+        this.stalledAfter = config.consumer().retryMax().multipliedBy(2).plusMinutes(1);
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("event-consumer").status(consumer.isRunning()).build();
+    @Produces
+    @Readiness
+    HealthCheck consuming() {
+        return () -> HealthCheckResponse.named("event-consumer").status(consumer.isConsuming()).build();
+    }
+
+    @Produces
+    @Liveness
+    HealthCheck turning() {
+        return () -> HealthCheckResponse.named("event-consumer-loop").status(consumer.isTurning(stalledAfter)).build();
     }
 }

@@ -1,0 +1,146 @@
+package io.zhengfeng.platform.events;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zhengfeng.contracts.CloudEventHeaders;
+import io.zhengfeng.platform.config.PlatformConfig;
+
+/**
+ * Turns one Kafka record into at most one application of its {@link EventHandler}, and says what
+ * the consumer should do next: move on, try again later, or dead-letter it.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+
+    public enum Result {
+        APPLIED, DUPLICATE, IGNORED, RETRY, POISON
+    }
+
+    /** @param reason why it must be retried or dead-lettered; null otherwise */
+    public record Outcome(Result result, String reason) {
+        static Outcome of(Result result) {
+            return new Outcome(result, null);
+        }
+    }
+
+    private final Instance<EventHandler> handlers;
+    private final EventApplier applier;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private final DataSource dataSource;
+    private final PlatformConfig config;
+
+    public EventDispatcher(Instance<EventHandler> handlers, EventApplier applier, ObjectMapper json,
+            MeterRegistry metrics, DataSource dataSource, PlatformConfig config) {
+        this.handlers = handlers;
+        this.applier = applier;
+        this.json = json;
+        this.metrics = metrics;
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** @param failuresSoFar how often this very record failed before (the partition is held on it) */
+    public Outcome dispatch(ConsumerRecord<String, byte[]> record, int failuresSoFar) {
+        Map<String, String> headers = headers(record);
+        String type = headers.get(CloudEventHeaders.TYPE);
+        if (type == null || !CloudEventHeaders.SPEC_VERSION_VALUE.equals(headers.get(CloudEventHeaders.SPEC_VERSION))) {
+            return counted("-", new Outcome(Result.POISON, "not a CloudEvents " + CloudEventHeaders.SPEC_VERSION_VALUE
+                    + " binary-mode record (ce_specversion " + headers.get(CloudEventHeaders.SPEC_VERSION) + ", ce_type " + type + ")"));
+        }
+        EventHandler handler = handlers.stream()
+                .filter(h -> h.topic().equals(record.topic()) && h.types().contains(type))
+                .findFirst().orElse(null);
+        if (handler == null) {
+            // Another consumer's type, or a newer version published beside the one we read (DESIGN, "Events").
+            return counted(type, Outcome.of(Result.IGNORED));
+        }
+        String id = headers.get(CloudEventHeaders.ID);
+        if (id == null || id.isBlank() || record.value() == null) {
+            return counted(type, new Outcome(Result.POISON, "missing ce_id or value"));
+        }
+        IncomingEvent event = new IncomingEvent(id, type, headers.get(CloudEventHeaders.SOURCE),
+                headers.get(CloudEventHeaders.SUBJECT), parseTime(headers.get(CloudEventHeaders.TIME)),
+                record.topic(), record.partition(), record.offset(), new String(record.value(), UTF_8), json);
+        MDC.put("requestId", headers.getOrDefault(CloudEventHeaders.REQUEST_ID, id));
+        try {
+            return counted(type, Outcome.of(applier.applyOnce(handler, event) ? Result.APPLIED : Result.DUPLICATE));
+        } catch (RuntimeException e) {
+            return counted(type, failed(event, e, failuresSoFar));
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private Outcome failed(IncomingEvent event, RuntimeException e, int failuresSoFar) {
+        return switch (FailureKind.of(e)) {
+            case POISON -> new Outcome(Result.POISON, e.getMessage());
+            case TRANSIENT -> {
+                LOG.warnf("Applying %s failed for a transient reason (attempt %d), retrying later: %s",
+                        event, failuresSoFar + 1, e.getMessage());
+                yield new Outcome(Result.RETRY, e.toString());
+            }
+            case UNCLASSIFIED -> {
+                // A bug in a handler fails the same way each time; a dependency we did not recognise
+                // fails while the database is away. Give up on the record only in the first case.
+                if (failuresSoFar + 1 >= config.consumer().maxAttempts() && databaseAnswers()) {
+                    LOG.errorf(e, "Applying %s failed %d times while the database answers", event, failuresSoFar + 1);
+                    yield new Outcome(Result.POISON, "failed " + (failuresSoFar + 1) + " times: " + e);
+                }
+                LOG.warnf("Applying %s failed (attempt %d), retrying later: %s", event, failuresSoFar + 1, e);
+                yield new Outcome(Result.RETRY, e.toString());
+            }
+        };
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Outcome counted(String type, Outcome outcome) {
+        metrics.counter("zhengfeng.events.consumed", "type", type, "outcome", outcome.result().name().toLowerCase())
+                .increment();
+        return outcome;
+    }
+
+    static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> map = new HashMap<>();
+        for (Header h : record.headers()) {
+            if (h.value() != null) {
+                map.put(h.key(), new String(h.value(), UTF_8));
+            }
+        }
+        return map;
+    }
+
+    private static Instant parseTime(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
