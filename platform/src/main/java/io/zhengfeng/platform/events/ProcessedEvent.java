@@ -7,8 +7,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Inbox of applied events: its primary key makes a second application of one ce_id impossible. */
+import org.hibernate.annotations.JdbcTypeRegistration;
+import org.hibernate.type.SqlTypes;
+
+import io.zhengfeng.platform.persistence.MicrosecondInstantJdbcType;
+
+/**
+ * Inbox of applied events: its primary key makes a second application of one ce_id impossible.
+ * Every service has this entity, so it also carries the persistence unit's instant binding.
+ */
 @Entity
+@JdbcTypeRegistration(value = MicrosecondInstantJdbcType.class, registrationCode = SqlTypes.TIMESTAMP_UTC)
 @Table(name = "processed_event")
 public class ProcessedEvent {
     @Id
