@@ -41,13 +41,13 @@ class DeadlineBreachTest {
         try (TopicReader complaints = new TopicReader(Topics.COMPLAINTS)) {
             String eventId = UUID.randomUUID().toString();
             for (int i = 0; i < 3; i++) {
-                sendBreach(eventId, c.id(), "reply", due);
+                sendBreach(eventId, c.id(), c.id(), "reply", due);
             }
             List<RecordedEvent> events = complaints.readUntil(all -> all.stream()
                     .anyMatch(e -> c.id().equals(e.key()) && EventTypes.COMPLAINT_OVERDUE.equals(e.type())), Duration.ofSeconds(20));
             assertEquals(1, events.stream().filter(e -> c.id().equals(e.key()) && EventTypes.COMPLAINT_OVERDUE.equals(e.type())).count());
         }
-        awaitHistoryQuiet();
+        markerAppliedBehind(c.id());
         JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
         assertEquals(true, view.getBoolean("overdue"));
         assertEquals(1, view.getInt("supervisionCount"), "a redelivered breach is applied once");
@@ -60,37 +60,41 @@ class DeadlineBreachTest {
         var c = ComplaintApi.submitAsCitizen("complaint", "urban_planning");
         String acceptanceDue = spokesperson().get("/api/complaints/" + c.id()).then().extract().path("acceptanceDueAt");
         act(spokesperson(), c.id(), "accept", null).statusCode(200);
-        sendBreach(UUID.randomUUID().toString(), c.id(), "acceptance", acceptanceDue);
-        // a later marker event proves the consumer got past the stale one
-        var marker = ComplaintApi.submitAsCitizen("complaint", "urban_planning");
-        act(spokesperson(), marker.id(), "accept", null).statusCode(200);
-        String markerDue = spokesperson().get("/api/complaints/" + marker.id()).then().extract().path("replyDueAt");
-        sendBreach(UUID.randomUUID().toString(), marker.id(), "reply", markerDue);
-        Await.until(() -> spokesperson().get("/api/complaints/" + marker.id()).then().extract().<Boolean>path("overdue"),
-                Duration.ofSeconds(20));
+        sendBreach(UUID.randomUUID().toString(), c.id(), c.id(), "acceptance", acceptanceDue);
+        markerAppliedBehind(c.id());
         JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
         assertEquals(false, view.getBoolean("overdue"));
         assertEquals(0, view.getInt("supervisionCount"));
     }
 
-    private static void sendBreach(String eventId, String complaintId, String kind, String due) throws Exception {
+    /**
+     * Sends a breach of another complaint with the record key {@code key} — the same partition,
+     * behind everything sent before on it — and waits for its effect: the consumer has then dealt
+     * with every earlier record of that partition, redeliveries included.
+     */
+    private static void markerAppliedBehind(String key) throws Exception {
+        var marker = ComplaintApi.submitAsCitizen("complaint", "urban_planning");
+        act(spokesperson(), marker.id(), "accept", null).statusCode(200);
+        String markerDue = spokesperson().get("/api/complaints/" + marker.id()).then().extract().path("replyDueAt");
+        sendBreach(UUID.randomUUID().toString(), key, marker.id(), "reply", markerDue);
+        Await.until(() -> spokesperson().get("/api/complaints/" + marker.id()).then().extract().<Boolean>path("overdue"),
+                Duration.ofSeconds(20));
+    }
+
+    private static void sendBreach(String eventId, String key, String complaintId, String kind, String due) throws Exception {
         String payload = """
                 {"timerId":"%s","subjectType":"complaint","subjectId":"%s","deadlineKind":"%s","department":"planning",
                  "dueAt":"%s","breachedAt":"%s"}""".formatted(UUID.randomUUID(), complaintId, kind, due, Instant.now());
         Properties props = new Properties();
         props.put("bootstrap.servers", TestKafka.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.NOTIFICATIONS, complaintId, payload);
+            ProducerRecord<String, String> r = new ProducerRecord<>(Topics.NOTIFICATIONS, key, payload);
             r.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
             r.headers().add("ce_type", EventTypes.DEADLINE_BREACHED.getBytes(StandardCharsets.UTF_8));
             r.headers().add("ce_source", "/zhengfeng/notification-service".getBytes(StandardCharsets.UTF_8));
             r.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
             producer.send(r).get();
         }
-    }
-
-    private static void awaitHistoryQuiet() throws InterruptedException {
-        Thread.sleep(1000); // let any (wrong) second application land before counting
     }
 
 }

@@ -31,6 +31,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.ConsumerGroups;
 import io.zhengfeng.testing.RecordedEvent;
 import io.zhengfeng.testing.TestTokens;
 import io.zhengfeng.testing.TopicReader;
@@ -63,8 +64,8 @@ class NotificationFlowIT {
         gateway().header("X-Access-Code", created.getString("accessCode")).get("/api/complaints/track/" + tracking)
                 .then().statusCode(200);
         gateway().header("X-Access-Code", "WRONG23456").get("/api/complaints/track/" + tracking).then().statusCode(404);
-        assertEquals(1, Suite.query(suite.notificationDb,
-                "SELECT COUNT(*) FROM timer WHERE subject_id = ? AND deadline_kind = 'acceptance'", id).size());
+        ConsumerGroups.awaitCaughtUp("notification-service", Topics.COMPLAINTS, Duration.ofSeconds(30));
+        assertEquals(1, count("SELECT COUNT(*) FROM timer WHERE subject_id = ? AND deadline_kind = 'acceptance'", id));
     }
 
     @Test
@@ -125,7 +126,8 @@ class NotificationFlowIT {
         Await.until(() -> count("SELECT COUNT(*) FROM timer WHERE deadline_kind = 'acceptance' AND subject_id IN (" + in + ")", args) == total
                 && count("SELECT COUNT(*) FROM notification WHERE channel = 'INBOX' AND subject_id IN ("
                         + in + ")", args) >= total, Duration.ofSeconds(120));
-        Thread.sleep(2000); // any duplicate would have landed by now
+        // every complaint event has been dealt with, redeliveries after the kill included
+        ConsumerGroups.awaitCaughtUp("notification-service", Topics.COMPLAINTS, Duration.ofSeconds(120));
         assertEquals(total, count("SELECT COUNT(DISTINCT subject_id) FROM timer WHERE deadline_kind = 'acceptance' AND subject_id IN ("
                 + in + ")", args));
         assertEquals(total, count("SELECT COUNT(*) FROM timer WHERE deadline_kind = 'acceptance' AND subject_id IN (" + in + ")", args),

@@ -27,6 +27,7 @@ import io.restassured.specification.RequestSpecification;
 import io.zhengfeng.contracts.EventTypes;
 import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.ConsumerGroups;
 import io.zhengfeng.testing.RecordedEvent;
 import io.zhengfeng.testing.TopicReader;
 
@@ -68,7 +69,8 @@ class TimeKeeperIT {
                     + " AND channel = 'INBOX'", id) >= 1, WAIT);
             notifications.readUntil(all -> breaches(all, id).size() >= 1, WAIT);
             Await.until(() -> complaint(id).getBoolean("overdue"), WAIT);
-            Thread.sleep(2_000); // a second alert or breach, if any, would have come by now
+            roundsCompletedAfterNow(restarted); // a second firing, if any, has committed by now
+            ConsumerGroups.awaitCaughtUp("complaint-service", Topics.NOTIFICATIONS, WAIT); // and been applied
 
             assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE subject_id = ? AND type = 'deadline.overdue'"
                     + " AND channel = 'INBOX' AND recipient = 'role:spokesperson'", id), "one overdue alert to the spokesperson");
@@ -114,7 +116,7 @@ class TimeKeeperIT {
 
         Await.until(() -> count("SELECT COUNT(*) FROM timer WHERE breached_at IS NOT NULL AND subject_id IN (" + in + ")", args)
                 == ids.size(), WAIT);
-        Thread.sleep(2_000); // any double firing would have landed by now
+        roundsCompletedAfterNow(b); // a double firing, if any, has committed by now
         assertTrue(firedWhenKilled < ids.size(), "killed mid-way: " + firedWhenKilled + " of " + ids.size() + " had fired");
         List<Object[]> perComplaint = Suite.query(suite.notificationDb, "SELECT subject_id, COUNT(*) FROM notification"
                 + " WHERE type = 'deadline.overdue' AND channel = 'INBOX' AND subject_id IN (" + in + ") GROUP BY subject_id", args);
@@ -187,5 +189,21 @@ class TimeKeeperIT {
 
     private static long complaintCount(String sql, Object... args) {
         return ((Number) Suite.query(suite.complaintDb, sql, args).get(0)[0]).longValue();
+    }
+
+    /**
+     * Waits until the replica has completed two more firing rounds: a round that was in flight now
+     * has committed, so whatever it fired is in the database — the positive signal that replaces
+     * "sleep and hope a duplicate would have shown".
+     */
+    private static void roundsCompletedAfterNow(ServiceProcess replica) {
+        long before = firingRounds(replica);
+        Await.until(() -> firingRounds(replica) >= before + 2, WAIT);
+    }
+
+    private static long firingRounds(ServiceProcess replica) {
+        String metrics = given().baseUri(replica.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("zhengfeng_timers_round_seconds_count"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
