@@ -15,6 +15,8 @@ public final class EventTypes {
     public static final String COMPLAINT_REOPENED = complaint("reopened");
     public static final String COMPLAINT_CLOSED = complaint("closed");
     public static final String COMPLAINT_OVERDUE = complaint("overdue");
+    /** An open deadline moved because the calendar changed (a provisional deadline recomputed). */
+    public static final String COMPLAINT_RESCHEDULED = complaint("rescheduled");
 
     public static final String ACCOUNT_UPSERTED = PREFIX + "account.upserted.v1";
     public static final String ACCOUNT_DISABLED = PREFIX + "account.disabled.v1";
