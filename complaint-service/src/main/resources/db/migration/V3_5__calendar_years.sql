@@ -20,3 +20,7 @@ ALTER TABLE complaint
     ADD COLUMN acceptance_due_provisional BOOLEAN NOT NULL DEFAULT FALSE,
     ADD COLUMN reply_due_provisional      BOOLEAN NOT NULL DEFAULT FALSE,
     ADD COLUMN follow_up_due_provisional  BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- overdue belongs to the open stage: a replied, closed or rejected complaint is late no more
+-- (replied_on_time / accepted_on_time keep the record).
+UPDATE complaint SET overdue = FALSE WHERE status IN ('REPLIED', 'CLOSED', 'REJECTED');
