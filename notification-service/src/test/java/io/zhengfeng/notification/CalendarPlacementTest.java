@@ -124,6 +124,21 @@ class CalendarPlacementTest {
     }
 
     @Test
+    void aProvisionalDeadlineRecomputedWhenItsYearIsLoadedMovesTheTimer() {
+        // complaint-service publishes "rescheduled" with the recomputed deadline (see its CalendarOwnershipTest)
+        ComplaintNews c = new ComplaintNews();
+        Instant start = Instant.parse("2030-12-31T02:00:00Z");
+        c.say("submitted", "submitted", null,
+                new Deadline(Deadline.ACCEPTANCE, start, Instant.parse("2031-01-01T10:00:00Z"), true));
+        awaitTimer(c, Deadline.ACCEPTANCE, Instant.parse("2031-01-01T10:00:00Z"));
+        c.say("rescheduled", "submitted", null,
+                new Deadline(Deadline.ACCEPTANCE, start, Instant.parse("2031-01-02T10:00:00Z"), false));
+        DeadlineTimer moved = awaitTimer(c, Deadline.ACCEPTANCE, Instant.parse("2031-01-02T10:00:00Z"));
+        assertEquals(2, moved.generation, "the same timer, moved");
+        assertEquals(TimerState.PENDING, moved.state);
+    }
+
+    @Test
     void theFollowUpWindowEndingIsBreachedButAlertsNobody() {
         ComplaintNews c = new ComplaintNews();
         try (TopicReader breaches = new TopicReader(Topics.NOTIFICATIONS)) {

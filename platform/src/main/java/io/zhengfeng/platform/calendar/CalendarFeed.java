@@ -127,10 +127,11 @@ public final class CalendarFeed implements AutoCloseable {
                         if (target == null && ends != null) {
                             target = ends;
                         }
-                        nextRefresh = System.nanoTime() + (target == null ? Duration.ofSeconds(1) : PARTITION_REFRESH).toNanos();
+                        // topic just created: look again at once; then only for partitions added later
+                        nextRefresh = System.nanoTime() + (target == null ? Duration.ofMillis(100) : PARTITION_REFRESH).toNanos();
                     }
                     if (consumer.assignment().isEmpty()) {
-                        Thread.sleep(POLL.toMillis());
+                        Thread.sleep(100);
                         continue;
                     }
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {

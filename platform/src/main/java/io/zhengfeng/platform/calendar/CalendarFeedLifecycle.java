@@ -25,11 +25,14 @@ public class CalendarFeedLifecycle implements HealthCheck {
     private final PlatformConfig config;
     private final boolean enabled;
     private final String applicationName;
+    private final java.time.Duration startWait;
     private CalendarFeed feed;
 
     public CalendarFeedLifecycle(Calendars calendars, PlatformConfig config,
             @ConfigProperty(name = "zhengfeng.calendar.feed-enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "zhengfeng.calendar.start-wait", defaultValue = "10s") java.time.Duration startWait,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.startWait = startWait;
         this.calendars = calendars;
         this.config = config;
         this.enabled = enabled;
@@ -40,6 +43,17 @@ public class CalendarFeedLifecycle implements HealthCheck {
         if (enabled) {
             feed = new CalendarFeed(config.kafka().bootstrapServers(), calendars, applicationName + "-calendar");
             feed.start();
+            // a short, bounded wait so an instance normally starts with the owner's calendar; past
+            // it (broker away) the service starts and stays not-ready until the feed caught up
+            long until = System.nanoTime() + startWait.toNanos();
+            while (!feed.isCaughtUp() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
