@@ -32,6 +32,8 @@ import io.zhengfeng.testing.TopicReader;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_complaint_test"))
 class DeadlineBreachTest {
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     @Test
     void breachedReplyDeadlineMarksTheComplaintOverdueOnceEvenWhenRedelivered() throws Exception {
@@ -65,6 +67,69 @@ class DeadlineBreachTest {
         JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
         assertEquals(false, view.getBoolean("overdue"));
         assertEquals(0, view.getInt("supervisionCount"));
+    }
+
+    @Test
+    void aComplaintAcceptedLateAndRepliedOnTimeIsNotOverdueNow() throws Exception {
+        var c = ComplaintApi.submitAsCitizen("complaint", "staff_conduct");
+        // the acceptance deadline passed an hour ago and the notification service said so
+        Instant acceptanceDue = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE complaint SET acceptance_due_at = ?1 WHERE id = ?2").setParameter(1, acceptanceDue)
+                .setParameter(2, c.id()).executeUpdate());
+        sendBreach(UUID.randomUUID().toString(), c.id(), c.id(), "acceptance", acceptanceDue.toString());
+        Await.until(() -> spokesperson().get("/api/complaints/" + c.id()).then().extract().<Boolean>path("overdue"),
+                Duration.ofSeconds(20));
+        assertEquals(1, overdueNowIds().stream().filter(c.id()::equals).count(), "open lateness is overdue now");
+        long overdueBefore = ComplaintApi.leader().get("/api/complaints/stats").then().extract().jsonPath().getLong("total.overdueNow");
+
+        act(spokesperson(), c.id(), "accept", null).statusCode(200);
+        JsonPath accepted = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
+        assertEquals(false, accepted.getBoolean("overdue"), "accepting late ends the acceptance stage's lateness");
+        assertEquals(overdueBefore - 1,
+                ComplaintApi.leader().get("/api/complaints/stats").then().extract().jsonPath().getLong("total.overdueNow"));
+
+        act(spokesperson(), c.id(), "assign", "{\"department\":\"office\"}").statusCode(200);
+        act(ComplaintApi.handler("office"), c.id(), "reply", "{\"content\":\"已处理。\"}").statusCode(200);
+        act(ComplaintApi.head("office"), c.id(), "approve-reply", null).statusCode(200);
+        JsonPath replied = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
+        assertEquals(false, replied.getBoolean("overdue"));
+        assertEquals(0, overdueNowIds().stream().filter(c.id()::equals).count(), "not in the overdue filter");
+        assertEquals(1, replied.getInt("supervisionCount"), "the late acceptance stays on record");
+        var row = (Object[]) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT accepted_on_time, replied_on_time FROM complaint WHERE id = ?1").setParameter(1, c.id()).getSingleResult());
+        assertEquals(false, toBoolean(row[0]), "accepted late");
+        assertEquals(true, toBoolean(row[1]), "replied on time");
+    }
+
+    @Test
+    void aFollowUpWindowEndingWithoutARatingClosesTheComplaintWithoutAnOverdueMark() throws Exception {
+        var c = ComplaintApi.submitAsCitizen("complaint", "staff_conduct");
+        act(spokesperson(), c.id(), "accept", null).statusCode(200);
+        act(spokesperson(), c.id(), "assign", "{\"department\":\"office\"}").statusCode(200);
+        act(ComplaintApi.handler("office"), c.id(), "reply", "{\"content\":\"已处理。\"}").statusCode(200);
+        act(ComplaintApi.head("office"), c.id(), "approve-reply", null).statusCode(200);
+        String followUpDue = spokesperson().get("/api/complaints/" + c.id()).then().extract().path("followUpDueAt");
+        try (TopicReader complaints = new TopicReader(Topics.COMPLAINTS)) {
+            sendBreach(UUID.randomUUID().toString(), c.id(), c.id(), "follow_up", followUpDue);
+            List<RecordedEvent> events = complaints.readUntil(all -> all.stream()
+                    .anyMatch(e -> c.id().equals(e.key()) && EventTypes.COMPLAINT_CLOSED.equals(e.type())), Duration.ofSeconds(20));
+            assertEquals(0, events.stream().filter(e -> c.id().equals(e.key())
+                    && EventTypes.COMPLAINT_OVERDUE.equals(e.type())).count());
+        }
+        JsonPath view = spokesperson().get("/api/complaints/" + c.id()).then().extract().jsonPath();
+        assertEquals("closed", view.getString("status"));
+        assertEquals(false, view.getBoolean("overdue"));
+        assertEquals(0, view.getInt("supervisionCount"));
+    }
+
+    private static boolean toBoolean(Object o) {
+        return o instanceof Boolean b ? b : ((Number) o).intValue() != 0;
+    }
+
+    private static List<String> overdueNowIds() {
+        return spokesperson().get("/api/complaints?overdue=true&size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
     }
 
     /**

@@ -15,9 +15,14 @@ public final class EventTypes {
     public static final String COMPLAINT_REOPENED = complaint("reopened");
     public static final String COMPLAINT_CLOSED = complaint("closed");
     public static final String COMPLAINT_OVERDUE = complaint("overdue");
+    /** An open deadline moved because the calendar changed (a provisional deadline recomputed). */
+    public static final String COMPLAINT_RESCHEDULED = complaint("rescheduled");
 
     public static final String ACCOUNT_UPSERTED = PREFIX + "account.upserted.v1";
     public static final String ACCOUNT_DISABLED = PREFIX + "account.disabled.v1";
+
+    /** A year of the working-day calendar changed; the payload is the whole year. */
+    public static final String CALENDAR_YEAR_CHANGED = PREFIX + "calendar.year.changed.v1";
 
     public static final String DEADLINE_BREACHED = PREFIX + "deadline.breached.v1";
     public static final String NOTIFICATION_DELIVERED = PREFIX + "notification.delivered.v1";

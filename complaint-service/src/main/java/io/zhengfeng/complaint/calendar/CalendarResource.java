@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.zhengfeng.contracts.CalendarYearEvent;
 import io.zhengfeng.platform.calendar.CalendarYear;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
@@ -30,13 +30,19 @@ import io.zhengfeng.platform.security.CurrentUser;
 @Path("/api/complaints/calendar")
 @Tag(name = "Calendar", description = "Working days (State Council notices plus local overrides) and deadlines")
 public class CalendarResource {
-    public record YearView(int year, boolean announced, List<LocalDate> holidays, List<LocalDate> makeUpWorkingDays) {
+    /**
+     * @param notice  the State Council notice's reference, null when not announced
+     * @param version the year's version as this replica applied it (0: bundled data, never published)
+     */
+    public record YearView(int year, boolean announced, String notice, long version, List<LocalDate> holidays,
+            List<LocalDate> makeUpWorkingDays) {
     }
 
-    public record DeadlineView(OffsetDateTime dueAt) {
+    /** @param provisional the span reaches a year without holiday data: counted Monday–Friday */
+    public record DeadlineView(OffsetDateTime dueAt, boolean provisional) {
     }
 
-    public record OverrideRequest(@NotNull Boolean working, @NotBlank @Size(max = 500) String reason) {
+    public record OverrideRequest(Boolean working, @Size(max = 500) String reason) {
     }
 
     public record OverrideView(LocalDate day, boolean working, String reason, String createdBy, Instant createdAt) {
@@ -58,8 +64,25 @@ public class CalendarResource {
         if (year < 2000 || year > 2100) {
             throw ProblemException.badField("year", "must be between 2000 and 2100");
         }
+        return view(year);
+    }
+
+    private YearView view(int year) {
         CalendarYear y = calendar.calendar().year(year);
-        return new YearView(y.year(), y.announced(), y.holidays(), y.makeUpWorkingDays());
+        var published = calendar.published(year);
+        return new YearView(y.year(), y.announced(), published.map(CalendarYearEvent::notice)
+                .orElse(calendar.calendar().data().notice(year).map(n -> n.notice()).orElse(null)),
+                published.map(CalendarYearEvent::version).orElse(0L), y.holidays(), y.makeUpWorkingDays());
+    }
+
+    @PUT
+    @Path("/{year}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Load (or replace) a year's State Council notice: holiday periods and make-up working days; "
+            + "open provisional deadlines are recomputed and every service applies the year within seconds")
+    public YearView loadYear(@PathParam("year") int year, CalendarService.YearLoad body) {
+        calendar.loadYear(year, body, user.username());
+        return view(year);
     }
 
     @GET
@@ -79,8 +102,10 @@ public class CalendarResource {
         if (workingDays == null || workingDays < 0 || workingDays > 365) {
             throw ProblemException.badField("workingDays", "is required, between 0 and 365");
         }
-        Instant due = calendar.deadline(from, workingDays);
-        return new DeadlineView(due.atZone(calendar.calendar().zone()).toOffsetDateTime());
+        var cal = calendar.calendar();
+        Instant due = cal.deadline(from, workingDays);
+        // computing a deadline raises no alert: only the date does (yearsWithoutData)
+        return new DeadlineView(due.atZone(cal.zone()).toOffsetDateTime(), cal.isProvisional(from, due));
     }
 
     @GET
@@ -97,22 +122,22 @@ public class CalendarResource {
     @Operation(summary = "Declare a day off (e.g. an emergency closure) or a working day, overriding the notices")
     public OverrideView override(@PathParam("day") LocalDate day, @Valid @NotNull OverrideRequest body) {
         calendar.override(day, body.working(), body.reason(), user.username());
-        return new OverrideView(day, body.working(), body.reason(), user.username(), Instant.now());
+        return new OverrideView(day, body.working(), body.reason().strip(), user.username(), Instant.now());
     }
 
     @DELETE
     @Path("/overrides/{day}")
     @RolesAllowed("admin")
     public Response removeOverride(@PathParam("day") LocalDate day) {
-        return calendar.removeOverride(day) ? Response.noContent().build()
+        return calendar.removeOverride(day, user.username()) ? Response.noContent().build()
                 : Response.status(404).build();
     }
 
     @GET
     @Path("/alerts")
     @RolesAllowed("admin")
-    @Operation(summary = "Years that deadlines reached but no notice covers: counted Monday–Friday until added")
+    @Operation(summary = "Years without a notice that deadlines need now: the current year, and from 1 November the next")
     public List<Integer> yearsWithoutData() {
-        return calendar.yearsWithoutData().stream().sorted().toList();
+        return calendar.yearsWithoutData(calendar.today());
     }
 }

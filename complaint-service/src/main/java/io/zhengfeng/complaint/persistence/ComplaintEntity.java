@@ -75,6 +75,13 @@ public class ComplaintEntity extends PanacheEntityBase {
     public Instant repliedAt;
     @Column(name = "follow_up_due_at")
     public Instant followUpDueAt;
+    /** The deadline reaches a year without holiday data: recomputed when the year is loaded. */
+    @Column(name = "acceptance_due_provisional")
+    public boolean acceptanceDueProvisional;
+    @Column(name = "reply_due_provisional")
+    public boolean replyDueProvisional;
+    @Column(name = "follow_up_due_provisional")
+    public boolean followUpDueProvisional;
     @Column(name = "closed_at")
     public Instant closedAt;
     @Column(name = "reject_reason")

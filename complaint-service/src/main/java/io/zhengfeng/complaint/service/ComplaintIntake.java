@@ -84,6 +84,7 @@ public class ComplaintIntake {
         }
         c.submittedAt = now;
         c.acceptanceDueAt = deadlines.acceptanceDue(category, now);
+        c.acceptanceDueProvisional = deadlines.provisional(now, c.acceptanceDueAt);
         complaints.persist(c);
 
         history.record(c, "submit", null, staff ? "recorded by staff from " + c.channel.code() : "via " + c.channel.code());

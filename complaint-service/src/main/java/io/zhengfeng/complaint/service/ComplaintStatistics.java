@@ -21,7 +21,7 @@ public class ComplaintStatistics {
                    SUM(CASE WHEN accepted_on_time THEN 1 ELSE 0 END),
                    SUM(CASE WHEN replied_on_time IS NOT NULL THEN 1 ELSE 0 END),
                    SUM(CASE WHEN replied_on_time THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN overdue AND status NOT IN ('CLOSED', 'REJECTED') THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN overdue AND status IN ('SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS') THEN 1 ELSE 0 END),
                    SUM(CASE WHEN status = 'CLOSED' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN rating IS NOT NULL THEN 1 ELSE 0 END),
                    SUM(CASE WHEN rating IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END)

@@ -62,6 +62,8 @@ public class ComplaintWorkflow {
             c.acceptedOnTime = !now.isAfter(c.acceptanceDueAt);
             c.replyStartedAt = now;
             c.replyDueAt = deadlines.replyDue(c.kind, category(c), now);
+            c.replyDueProvisional = deadlines.provisional(now, c.replyDueAt);
+            c.overdue = false; // overdue belongs to a stage: a late acceptance ends the acceptance stage's lateness
         }, null);
     }
 
@@ -74,6 +76,7 @@ public class ComplaintWorkflow {
             c.rejectReason = reason;
             c.acceptedOnTime = !Instant.now().isAfter(c.acceptanceDueAt);
             c.closedAt = Instant.now();
+            c.overdue = false;
         }, reason);
     }
 
@@ -135,6 +138,8 @@ public class ComplaintWorkflow {
             c.repliedAt = now;
             c.repliedOnTime = !now.isAfter(c.replyDueAt);
             c.followUpDueAt = deadlines.followUpDue(category(c), now);
+            c.followUpDueProvisional = deadlines.provisional(now, c.followUpDueAt);
+            c.overdue = false; // replying ends the reply stage's lateness (repliedOnTime keeps the record)
             c.replyPublished = false;
         }, null);
     }
@@ -179,6 +184,7 @@ public class ComplaintWorkflow {
             c.extensionStatus = approve ? EXTENSION_APPROVED : EXTENSION_DENIED;
             if (approve) {
                 c.replyDueAt = deadlines.extend(c.replyDueAt, c.extensionDays);
+                c.replyDueProvisional = deadlines.provisional(c.replyStartedAt, c.replyDueAt);
                 c.overdue = c.overdue && Instant.now().isAfter(c.replyDueAt);
             }
         }, reason);

@@ -72,7 +72,9 @@ public class FollowUp {
         c.status = Status.ASSIGNED; // back to the department that replied, with a fresh time limit
         c.replyStartedAt = now;
         c.replyDueAt = deadlines.replyDue(c.kind, CategoryEntity.findById(c.category), now);
+        c.replyDueProvisional = deadlines.provisional(now, c.replyDueAt);
         c.followUpDueAt = null;
+        c.overdue = false;
         c.rating = null;
         c.ratingComment = null;
         c.ratedAt = null;

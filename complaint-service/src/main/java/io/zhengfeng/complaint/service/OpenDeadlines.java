@@ -10,10 +10,10 @@ public final class OpenDeadlines {
 
     public static List<Deadline> of(ComplaintEntity c) {
         return switch (c.status) {
-            case SUBMITTED -> List.of(new Deadline(Deadline.ACCEPTANCE, c.submittedAt, c.acceptanceDueAt));
-            case ACCEPTED, ASSIGNED, IN_PROGRESS -> List.of(new Deadline(Deadline.REPLY, c.replyStartedAt, c.replyDueAt));
+            case SUBMITTED -> List.of(new Deadline(Deadline.ACCEPTANCE, c.submittedAt, c.acceptanceDueAt, c.acceptanceDueProvisional));
+            case ACCEPTED, ASSIGNED, IN_PROGRESS -> List.of(new Deadline(Deadline.REPLY, c.replyStartedAt, c.replyDueAt, c.replyDueProvisional));
             case REPLIED -> c.followUpDueAt == null ? List.of()
-                    : List.of(new Deadline(Deadline.FOLLOW_UP, c.repliedAt, c.followUpDueAt));
+                    : List.of(new Deadline(Deadline.FOLLOW_UP, c.repliedAt, c.followUpDueAt, c.followUpDueProvisional));
             case REJECTED, CLOSED -> List.of();
         };
     }

@@ -97,6 +97,9 @@ public interface NotificationConfig {
         Optional<List<String>> overdueTo();
 
         Optional<List<String>> escalationTo();
+
+        /** {@code false}: the deadline's end fires (deadline.breached) but alerts nobody (a window, not a time limit). */
+        Optional<Boolean> overdueAlert();
     }
 
     interface Digest {

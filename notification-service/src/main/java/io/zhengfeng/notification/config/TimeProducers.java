@@ -5,9 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import io.zhengfeng.platform.calendar.WorkingCalendar;
-
-/** The clock and the bureau's calendar, as beans so every time computation shares them. */
+/** The clock, as a bean so every time computation shares it (the calendar is the platform's {@code Calendars}). */
 @ApplicationScoped
 public class TimeProducers {
 
@@ -15,11 +13,5 @@ public class TimeProducers {
     @ApplicationScoped
     Clock clock(NotificationConfig config) {
         return config.clockOffset().map(offset -> Clock.offset(Clock.systemUTC(), offset)).orElseGet(Clock::systemUTC);
-    }
-
-    @Produces
-    @ApplicationScoped
-    WorkingCalendar calendar() {
-        return WorkingCalendar.chinaMainland();
     }
 }

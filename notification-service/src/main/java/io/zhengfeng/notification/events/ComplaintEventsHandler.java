@@ -30,7 +30,8 @@ public class ComplaintEventsHandler implements EventHandler {
     private static final Set<String> TYPES = Set.of(EventTypes.COMPLAINT_SUBMITTED, EventTypes.COMPLAINT_ACCEPTED,
             EventTypes.COMPLAINT_REJECTED, EventTypes.COMPLAINT_ASSIGNED, EventTypes.COMPLAINT_TRANSFERRED,
             EventTypes.COMPLAINT_REPLIED, EventTypes.COMPLAINT_EXTENDED, EventTypes.COMPLAINT_RATED,
-            EventTypes.COMPLAINT_REOPENED, EventTypes.COMPLAINT_CLOSED, EventTypes.COMPLAINT_OVERDUE);
+            EventTypes.COMPLAINT_REOPENED, EventTypes.COMPLAINT_CLOSED, EventTypes.COMPLAINT_OVERDUE,
+            EventTypes.COMPLAINT_RESCHEDULED);
 
     private final TimerService timers;
     private final Notifier notifier;

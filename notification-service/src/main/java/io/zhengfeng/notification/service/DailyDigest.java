@@ -22,7 +22,7 @@ import io.zhengfeng.notification.config.Replica;
 import io.zhengfeng.notification.persistence.DeadlineTimer;
 import io.zhengfeng.notification.persistence.DigestRun;
 import io.zhengfeng.notification.persistence.TimerRepository;
-import io.zhengfeng.platform.calendar.WorkingCalendar;
+import io.zhengfeng.platform.calendar.Calendars;
 import io.zhengfeng.platform.security.Roles;
 
 /**
@@ -38,17 +38,17 @@ public class DailyDigest {
     private final Notifier notifier;
     private final EntityManager em;
     private final NotificationConfig.Digest config;
-    private final WorkingCalendar calendar;
+    private final Calendars calendars;
     private final Replica replica;
     private final Clock clock;
 
     public DailyDigest(TimerRepository timers, Notifier notifier, EntityManager em, NotificationConfig config,
-            WorkingCalendar calendar, Replica replica, Clock clock) {
+            Calendars calendars, Replica replica, Clock clock) {
         this.timers = timers;
         this.notifier = notifier;
         this.em = em;
         this.config = config.digest();
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.replica = replica;
         this.clock = clock;
     }
@@ -62,7 +62,7 @@ public class DailyDigest {
     /** From the configured time of day on working days of the bureau's calendar. */
     public boolean isDue(ZonedDateTime now) {
         ZonedDateTime local = now.withZoneSameInstant(config.zone());
-        return calendar.isWorkingDay(local.toLocalDate()) && !local.toLocalTime().isBefore(config.at());
+        return calendars.current().isWorkingDay(local.toLocalDate()) && !local.toLocalTime().isBefore(config.at());
     }
 
     /** Sends the digest of {@code day} unless some replica already did; returns whether this call sent it. */

@@ -13,25 +13,29 @@ import io.zhengfeng.notification.config.NotificationConfig;
 import io.zhengfeng.notification.persistence.DeadlineTimer;
 import io.zhengfeng.notification.persistence.Rung;
 import io.zhengfeng.notification.persistence.TimerState;
+import io.zhengfeng.platform.calendar.Calendars;
 import io.zhengfeng.platform.calendar.WorkingCalendar;
 
 /**
  * When each rung of a deadline's ladder fires and whom it addresses, per deadline kind
- * ({@code zhengfeng.notification.ladder.*}, overridable per kind).
+ * ({@code zhengfeng.notification.ladder.*}, overridable per kind). Times are placed on the
+ * bureau's calendar as the feed last delivered it ({@link Calendars}): the reminder at a share of
+ * the span's <em>office time</em>, so it lands in office hours of a working day, and the
+ * escalation a number of working days after the deadline.
  */
 @ApplicationScoped
 public class Ladder {
     private final NotificationConfig.Ladder config;
-    private final WorkingCalendar calendar;
+    private final Calendars calendars;
 
-    public Ladder(NotificationConfig config, WorkingCalendar calendar) {
+    public Ladder(NotificationConfig config, Calendars calendars) {
         this.config = config.ladder();
-        this.calendar = calendar;
+        this.calendars = calendars;
     }
 
     /** The effective ladder of one deadline kind. */
     public record Policy(double reminderFraction, int escalationWorkingDays, List<String> reminderTo,
-            List<String> overdueTo, List<String> escalationTo) {
+            List<String> overdueTo, List<String> escalationTo, boolean overdueAlert) {
         boolean reminds() {
             return reminderFraction > 0 && reminderFraction < 1 && !reminderTo.isEmpty();
         }
@@ -56,7 +60,16 @@ public class Ladder {
                 k.flatMap(NotificationConfig.KindLadder::escalationWorkingDays).orElse(config.escalationWorkingDays()),
                 k.flatMap(NotificationConfig.KindLadder::reminderTo).orElse(config.reminderTo()),
                 k.flatMap(NotificationConfig.KindLadder::overdueTo).orElse(config.overdueTo()),
-                k.flatMap(NotificationConfig.KindLadder::escalationTo).orElse(config.escalationTo()));
+                k.flatMap(NotificationConfig.KindLadder::escalationTo).orElse(config.escalationTo()),
+                k.flatMap(NotificationConfig.KindLadder::overdueAlert).orElse(true));
+    }
+
+    /**
+     * Whether a rung that fires is told to anyone. The end of a window that is not a time limit
+     * (the follow-up 回访 window) still fires, so its owner acts on the breach, but alerts nobody.
+     */
+    public boolean alerts(String kind, Rung rung) {
+        return rung != Rung.OVERDUE || policy(kind).overdueAlert();
     }
 
     /** Puts a new or moved deadline on its first rung still worth firing at {@code now}. */
@@ -101,9 +114,21 @@ public class Ladder {
                 .toList();
     }
 
+    /**
+     * The reminder: the configured share of the span's office time (working days, office hours),
+     * placed in office time, so never at night, on a weekend or a holiday. A span without any
+     * office time (only synthetic ones: a real deadline ends at close of business of a working day)
+     * falls back to the share of elapsed time.
+     */
     Instant reminderAt(DeadlineTimer timer, Policy p) {
-        long spanMillis = Math.max(0, Duration.between(timer.startAt, timer.dueAt).toMillis());
-        return timer.startAt.plusMillis((long) (spanMillis * p.reminderFraction()));
+        WorkingCalendar calendar = calendars.current();
+        Duration office = calendar.workingTimeBetween(timer.startAt, timer.dueAt);
+        if (office.isZero()) {
+            long spanMillis = Math.max(0, Duration.between(timer.startAt, timer.dueAt).toMillis());
+            return timer.startAt.plusMillis((long) (spanMillis * p.reminderFraction()));
+        }
+        Instant at = calendar.plusWorkingTime(timer.startAt, Duration.ofMillis((long) (office.toMillis() * p.reminderFraction())));
+        return at.isAfter(timer.dueAt) ? timer.dueAt : at;
     }
 
     /** The same local time, {@code n} working days after the deadline's day (or the configured fixed delay). */
@@ -111,6 +136,7 @@ public class Ladder {
         if (config.escalationDelay().isPresent()) {
             return due.plus(config.escalationDelay().get());
         }
+        WorkingCalendar calendar = calendars.current();
         ZonedDateTime local = due.atZone(calendar.zone());
         LocalDate day = calendar.addWorkingDays(local.toLocalDate(), p.escalationWorkingDays());
         return day.atTime(local.toLocalTime()).atZone(calendar.zone()).toInstant();

@@ -22,7 +22,7 @@ import io.zhengfeng.notification.persistence.Notification;
 import io.zhengfeng.notification.persistence.NotificationRepository;
 import io.zhengfeng.notification.persistence.Webhook;
 import io.zhengfeng.notification.persistence.WebhookRepository;
-import io.zhengfeng.platform.calendar.WorkingCalendar;
+import io.zhengfeng.platform.calendar.Calendars;
 
 /**
  * Turns a {@link Dispatch} into notifications, in the caller's transaction: one inbox item per
@@ -40,10 +40,10 @@ public class Notifier {
     private final Clock clock;
     private final Replica replica;
     private final WakeUps wakeUps;
-    private final WorkingCalendar calendar;
+    private final Calendars calendars;
 
     public Notifier(NotificationRepository notifications, DirectoryRepository directory, WebhookRepository webhooks,
-            Preferences preferences, Json json, Clock clock, Replica replica, WakeUps wakeUps, WorkingCalendar calendar) {
+            Preferences preferences, Json json, Clock clock, Replica replica, WakeUps wakeUps, Calendars calendars) {
         this.notifications = notifications;
         this.directory = directory;
         this.webhooks = webhooks;
@@ -52,7 +52,7 @@ public class Notifier {
         this.clock = clock;
         this.replica = replica;
         this.wakeUps = wakeUps;
-        this.calendar = calendar;
+        this.calendars = calendars;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -86,7 +86,7 @@ public class Notifier {
                     Preferences.View view = prefs.computeIfAbsent(person.username, preferences::of);
                     if (view.wants(d.type(), Channel.EMAIL)) {
                         rows.add(row(d, Audience.user(person.username).address(), Channel.EMAIL, params,
-                                DeliveryStatus.PENDING, view.nextAllowed(now, calendar.zone(), d.urgent()), now));
+                                DeliveryStatus.PENDING, view.nextAllowed(now, calendars.current().zone(), d.urgent()), now));
                     }
                 }
             }

@@ -66,7 +66,10 @@ public class TimerFiring {
             Duration late = Duration.between(timer.nextFireAt, now);
             lateness.record(late);
             observers.forEach(o -> o.fired(rung, late));
-            alerts.add(fire(timer, rung, now));
+            Dispatch dispatch = fire(timer, rung, now);
+            if (ladder.alerts(timer.deadlineKind, rung)) {
+                alerts.add(dispatch);
+            }
             ladder.advance(timer, rung);
             timer.updatedAt = now;
         }

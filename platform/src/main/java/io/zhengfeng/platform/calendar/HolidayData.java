@@ -118,6 +118,26 @@ public final class HolidayData {
         return new HolidayData(source, copy);
     }
 
+    /** A copy of this data without {@code year}'s notice (that year counts Monday–Friday). */
+    public HolidayData withoutNotice(int year) {
+        if (!notices.containsKey(year)) {
+            return this;
+        }
+        Map<Integer, Notice> copy = new TreeMap<>(notices);
+        copy.remove(year);
+        return new HolidayData(source, copy);
+    }
+
+    /**
+     * Checks one notice on its own (the rules of {@link #load}): a date twice, a date both holiday
+     * and make-up day, a make-up day that is not a weekend day, a date more than a year away.
+     *
+     * @throws IllegalArgumentException naming the first problem
+     */
+    public static void check(Notice notice) {
+        validate(notice, new TreeMap<>());
+    }
+
     /**
      * Reads the JSON format described above. The stream is read to the end but not closed.
      *

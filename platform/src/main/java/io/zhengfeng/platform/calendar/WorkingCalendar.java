@@ -32,19 +32,28 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <h2>Deadlines</h2>
  * <ul>
- *   <li>The <em>receipt day</em> of an instant is its local date in {@link #zone()} if that date is
- *       a working day and the local time is strictly before {@link #closeOfBusiness()}; otherwise it
- *       is the next working day. So something received at exactly 18:00, in the evening, on a
- *       weekend or on a holiday counts as received on the next working day.</li>
- *   <li>A deadline of N working days (N ≥ 1) ends at close of business of the Nth working day after
- *       the receipt day; N = 0 ends at close of business of the receipt day itself. Negative N is
- *       rejected with {@link IllegalArgumentException}.</li>
+ *   <li>The start day is never counted (期间开始之日不计入): a deadline of N working days (N ≥ 1)
+ *       ends at close of business of the Nth working day strictly after the <em>local date</em>
+ *       (in {@link #zone()}) of the start instant, whatever the hour and whether or not that date
+ *       is a working day. Saturday 2026-03-07 at 10:00 and Friday 2026-03-06 at 19:30 plus one
+ *       working day both end on Monday 2026-03-09 at 18:00; so does Friday 09:00 plus one.</li>
+ *   <li>N = 0 (a same-day limit) ends at close of business of the <em>receipt day</em>: the local
+ *       date if it is a working day and the local time is before {@link #closeOfBusiness()},
+ *       otherwise the next working day. Negative N is rejected with {@link IllegalArgumentException}.</li>
  *   <li>Make-up working days count like any other working day; days off do not count.</li>
- *   <li>The result is the {@link Instant} of that close of business.</li>
+ *   <li>The result is the {@link Instant} of that close of business. It is <em>provisional</em>
+ *       ({@link #isProvisional(Instant, Instant)}) when a year it spans has no holiday data: those
+ *       days were counted Monday–Friday and the owning service recomputes it when the year is loaded.</li>
  * </ul>
  * Example: a complaint (5 working days) received Friday 2026-02-13 10:00 is due on
  * 2026-02-27 18:00 Asia/Shanghai: Saturday 14 February is a make-up working day (1), 15–23 February
  * are the Spring Festival holiday, then 24, 25, 26 and 27 February (2–5).
+ *
+ * <h2>Working time</h2>
+ * Office hours are {@link #openOfBusiness()}–{@link #closeOfBusiness()} (default 09:00–18:00) on
+ * working days. {@link #workingTimeBetween(Instant, Instant)} and {@link #plusWorkingTime(Instant,
+ * java.time.Duration)} measure and place instants in that time only, so a reminder at 75 % of a
+ * span lands in office hours, never at night or on a day off.
  *
  * <p>{@link #workingDaysBetween(Instant, Instant)} is the inverse used for on-time statistics: the
  * smallest N such that {@code to} is no later than {@code deadline(from, N)}.
@@ -55,6 +64,8 @@ public final class WorkingCalendar {
 
     /** Default close of business (下班时间). */
     public static final LocalTime DEFAULT_CLOSE_OF_BUSINESS = LocalTime.of(18, 0);
+    /** Default opening of the office (上班时间). */
+    public static final LocalTime DEFAULT_OPEN_OF_BUSINESS = LocalTime.of(9, 0);
     /** Default zone of the bureau. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -64,6 +75,7 @@ public final class WorkingCalendar {
     private final HolidayData data;
     private final List<DayOverride> overrides;
     private final Map<LocalDate, DayOverride> overrideByDate;
+    private final LocalTime openOfBusiness;
     private final LocalTime closeOfBusiness;
     private final ZoneId zone;
     private final MissingYearListener listener;
@@ -78,7 +90,19 @@ public final class WorkingCalendar {
      */
     public WorkingCalendar(HolidayData data, List<DayOverride> overrides, LocalTime closeOfBusiness,
                            ZoneId zone, MissingYearListener listener) {
+        this(data, overrides, DEFAULT_OPEN_OF_BUSINESS, closeOfBusiness, zone, listener);
+    }
+
+    /**
+     * @param openOfBusiness the local time a working day starts, before {@code closeOfBusiness}
+     */
+    public WorkingCalendar(HolidayData data, List<DayOverride> overrides, LocalTime openOfBusiness,
+                           LocalTime closeOfBusiness, ZoneId zone, MissingYearListener listener) {
         this.data = Objects.requireNonNull(data, "data");
+        this.openOfBusiness = Objects.requireNonNull(openOfBusiness, "openOfBusiness");
+        if (!openOfBusiness.isBefore(closeOfBusiness)) {
+            throw new IllegalArgumentException("office opens (" + openOfBusiness + ") after it closes (" + closeOfBusiness + ")");
+        }
         this.closeOfBusiness = Objects.requireNonNull(closeOfBusiness, "closeOfBusiness");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.listener = listener == null ? MissingYearListener.none() : listener;
@@ -92,7 +116,7 @@ public final class WorkingCalendar {
         this.overrideByDate = Map.copyOf(byDate);
     }
 
-    /** Bundled mainland-China data, no overrides, 18:00, Asia/Shanghai, no listener. */
+    /** Bundled mainland-China data, no overrides, 09:00–18:00, Asia/Shanghai, no listener. */
     public static WorkingCalendar chinaMainland() {
         return new WorkingCalendar(HolidayData.bundled(), List.of(), DEFAULT_CLOSE_OF_BUSINESS,
                 DEFAULT_ZONE, MissingYearListener.none());
@@ -100,12 +124,17 @@ public final class WorkingCalendar {
 
     /** This calendar with {@code overrides} instead of its current ones (same data, hours, zone, listener). */
     public WorkingCalendar withOverrides(List<DayOverride> overrides) {
-        return new WorkingCalendar(data, overrides, closeOfBusiness, zone, listener);
+        return new WorkingCalendar(data, overrides, openOfBusiness, closeOfBusiness, zone, listener);
+    }
+
+    /** This calendar over {@code data} instead of its current holiday data (same overrides, hours, zone, listener). */
+    public WorkingCalendar withData(HolidayData data) {
+        return new WorkingCalendar(data, overrides, openOfBusiness, closeOfBusiness, zone, listener);
     }
 
     /** This calendar telling {@code listener} about years without data. */
     public WorkingCalendar withListener(MissingYearListener listener) {
-        return new WorkingCalendar(data, overrides, closeOfBusiness, zone, listener);
+        return new WorkingCalendar(data, overrides, openOfBusiness, closeOfBusiness, zone, listener);
     }
 
     public HolidayData data() {
@@ -122,6 +151,10 @@ public final class WorkingCalendar {
 
     public LocalTime closeOfBusiness() {
         return closeOfBusiness;
+    }
+
+    public LocalTime openOfBusiness() {
+        return openOfBusiness;
     }
 
     /** Whether {@code date} is a working day (see the class comment for the rule). */
@@ -176,7 +209,7 @@ public final class WorkingCalendar {
         return new CalendarYear(year, holidays, makeUp, data.knows(year));
     }
 
-    /** The receipt day of {@code instant}: see the class comment. */
+    /** The receipt day of {@code instant}, used for same-day (N = 0) limits: see the class comment. */
     public LocalDate receiptDay(Instant instant) {
         ZonedDateTime local = Objects.requireNonNull(instant, "instant").atZone(zone);
         LocalDate date = local.toLocalDate();
@@ -203,8 +236,8 @@ public final class WorkingCalendar {
 
     /**
      * The end of a time limit of {@code workingDays} working days started at {@code start}: close
-     * of business of the {@code workingDays}th working day after the receipt day (of the receipt
-     * day itself for 0).
+     * of business of the {@code workingDays}th working day after the local date of {@code start}
+     * (the start day is never counted); of the receipt day for 0.
      *
      * @throws IllegalArgumentException if {@code workingDays} is negative
      */
@@ -213,7 +246,26 @@ public final class WorkingCalendar {
         if (workingDays < 0) {
             throw new IllegalArgumentException("a time limit cannot be negative: " + workingDays);
         }
-        return closeOfBusiness(addWorkingDays(receiptDay(start), workingDays));
+        if (workingDays == 0) {
+            return closeOfBusiness(receiptDay(start));
+        }
+        return closeOfBusiness(addWorkingDays(start.atZone(zone).toLocalDate(), workingDays));
+    }
+
+    /**
+     * Whether a deadline from {@code start} to {@code due} crossed a year the holiday data does not
+     * know: its days there were counted Monday–Friday, so it must be recomputed once that year's
+     * notice is loaded.
+     */
+    public boolean isProvisional(Instant start, Instant due) {
+        int from = start.atZone(zone).getYear();
+        int to = due.atZone(zone).getYear();
+        for (int y = Math.min(from, to); y <= Math.max(from, to); y++) {
+            if (!data.knows(y)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -245,13 +297,78 @@ public final class WorkingCalendar {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
         }
-        LocalDate day = receiptDay(from);
+        if (!to.isAfter(deadline(from, 0))) {
+            return 0;
+        }
+        LocalDate day = from.atZone(zone).toLocalDate();
         int n = 0;
-        while (to.isAfter(closeOfBusiness(day))) {
+        do {
             day = nextWorkingDay(day);
             n++;
-        }
+        } while (to.isAfter(closeOfBusiness(day)));
         return n;
+    }
+
+    /**
+     * The office time (working days, {@link #openOfBusiness()}–{@link #closeOfBusiness()}) between
+     * two instants; zero if {@code to} is not after {@code from}.
+     */
+    public java.time.Duration workingTimeBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        java.time.Duration total = java.time.Duration.ZERO;
+        if (!to.isAfter(from)) {
+            return total;
+        }
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            if (!isWorkingDay(d)) {
+                continue;
+            }
+            Instant open = max(from, d.atTime(openOfBusiness).atZone(zone).toInstant());
+            Instant close = min(to, closeOfBusiness(d));
+            if (close.isAfter(open)) {
+                total = total.plus(java.time.Duration.between(open, close));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The instant {@code amount} of office time after {@code from}: always inside office hours of a
+     * working day (a zero amount from a night or a day off gives the next opening).
+     */
+    public Instant plusWorkingTime(Instant from, java.time.Duration amount) {
+        Objects.requireNonNull(from, "from");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount cannot be negative: " + amount);
+        }
+        java.time.Duration left = amount;
+        LocalDate d = from.atZone(zone).toLocalDate();
+        for (int i = 0; i < MAX_DAYS_WITHOUT_WORK * 2; i++, d = d.plusDays(1)) {
+            if (!isWorkingDay(d)) {
+                continue;
+            }
+            Instant open = max(from, d.atTime(openOfBusiness).atZone(zone).toInstant());
+            Instant close = closeOfBusiness(d);
+            if (!close.isAfter(open)) {
+                continue;
+            }
+            java.time.Duration available = java.time.Duration.between(open, close);
+            if (left.compareTo(available) <= 0) {
+                return open.plus(left);
+            }
+            left = left.minus(available);
+        }
+        throw new IllegalStateException("no office time within reach of " + from + ": check the calendar's overrides");
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private LocalDate step(LocalDate from, int direction) {
@@ -278,6 +395,6 @@ public final class WorkingCalendar {
 
     @Override
     public String toString() {
-        return "WorkingCalendar[" + data + ", " + overrides.size() + " overrides, " + closeOfBusiness + " " + zone + "]";
+        return "WorkingCalendar[" + data + ", " + overrides.size() + " overrides, " + openOfBusiness + "–" + closeOfBusiness + " " + zone + "]";
     }
 }

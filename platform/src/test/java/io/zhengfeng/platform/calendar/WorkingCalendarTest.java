@@ -109,34 +109,36 @@ class WorkingCalendarTest {
     // --- Receipt day -----------------------------------------------------------------------------
 
     @Test
-    void complaintSubmittedDuringTheHolidayIsReceivedOnTheFirstWorkingDayAfterIt() {
-        // Tue 17 Feb 2026 is 春节: receipt Tue 24 Feb, 1st working day after it Wed 25 Feb
+    void aSaturdayOrFridayEveningReceiptPlusOneWorkingDayIsDueMondayAtCloseOfBusiness() {
+        // 期间开始之日不计入: day 1 is the first working day after the receipt date, whatever the hour
+        assertEquals(Instant.parse("2026-03-09T10:00:00Z"), calendar.deadline(shanghai("2026-03-07T10:00"), 1));
+        assertEquals(Instant.parse("2026-03-09T10:00:00Z"), calendar.deadline(shanghai("2026-03-06T19:30"), 1));
+        assertEquals(Instant.parse("2026-03-09T10:00:00Z"), calendar.deadline(shanghai("2026-03-06T09:00"), 1));
+        assertEquals(Instant.parse("2026-03-09T10:00:00Z"), calendar.deadline(shanghai("2026-03-08T23:59"), 1));
+    }
+
+    @Test
+    void complaintSubmittedDuringTheHolidayCountsFromTheFirstWorkingDayAfterIt() {
+        // Tue 17 Feb 2026 is 春节: the 1st working day after it is Tue 24 Feb
         Instant submitted = shanghai("2026-02-17T10:00");
         assertEquals(date("2026-02-24"), calendar.receiptDay(submitted));
         assertEquals(Instant.parse("2026-02-24T10:00:00Z"), calendar.deadline(submitted, 0));
-        assertEquals(Instant.parse("2026-02-25T10:00:00Z"), calendar.deadline(submitted, 1));
+        assertEquals(Instant.parse("2026-02-24T10:00:00Z"), calendar.deadline(submitted, 1));
+        assertEquals(Instant.parse("2026-02-25T10:00:00Z"), calendar.deadline(submitted, 2));
     }
 
     @Test
-    void complaintSubmittedAfterCloseOfBusinessIsReceivedTheNextWorkingDay() {
-        // Mon 9 Mar 2026 18:30 -> receipt Tue 10, due Wed 11
-        assertEquals(Instant.parse("2026-03-11T10:00:00Z"), calendar.deadline(shanghai("2026-03-09T18:30"), 1));
-        // Fri 13 Mar 23:59 -> receipt Mon 16, due Tue 17
-        assertEquals(date("2026-03-16"), calendar.receiptDay(shanghai("2026-03-13T23:59")));
-        assertEquals(Instant.parse("2026-03-17T10:00:00Z"), calendar.deadline(shanghai("2026-03-13T23:59"), 1));
+    void complaintSubmittedAfterCloseOfBusinessCountsFromTheNextDayLikeOneSubmittedInTheMorning() {
+        // Mon 9 Mar 2026 at 18:30, at 18:00 or at 09:00: day 1 is Tue 10
+        assertEquals(Instant.parse("2026-03-10T10:00:00Z"), calendar.deadline(shanghai("2026-03-09T18:30"), 1));
+        assertEquals(Instant.parse("2026-03-10T10:00:00Z"), calendar.deadline(shanghai("2026-03-09T18:00"), 1));
+        assertEquals(Instant.parse("2026-03-10T10:00:00Z"), calendar.deadline(shanghai("2026-03-09T09:00"), 1));
+        // Fri 13 Mar 23:59 -> day 1 is Mon 16
+        assertEquals(Instant.parse("2026-03-16T10:00:00Z"), calendar.deadline(shanghai("2026-03-13T23:59"), 1));
     }
 
     @Test
-    void complaintSubmittedExactlyAtCloseOfBusinessIsReceivedTheNextWorkingDay() {
-        assertEquals(date("2026-03-10"), calendar.receiptDay(shanghai("2026-03-09T18:00")));
-        assertEquals(Instant.parse("2026-03-11T10:00:00Z"), calendar.deadline(shanghai("2026-03-09T18:00"), 1));
-        // one second earlier it is still received the same day
-        assertEquals(date("2026-03-09"), calendar.receiptDay(shanghai("2026-03-09T17:59:59")));
-        assertEquals(Instant.parse("2026-03-10T10:00:00Z"), calendar.deadline(shanghai("2026-03-09T17:59:59"), 1));
-    }
-
-    @Test
-    void complaintSubmittedOnAMakeUpSaturdayIsReceivedThatSaturday() {
+    void complaintSubmittedOnAMakeUpSaturdayCountsFromTheNextWorkingDay() {
         // Sat 28 Feb 2026 is a make-up working day: receipt that day, 1st working day after it Mon 2 Mar
         Instant submitted = shanghai("2026-02-28T09:00");
         assertEquals(date("2026-02-28"), calendar.receiptDay(submitted));
@@ -221,7 +223,7 @@ class WorkingCalendarTest {
         WorkingCalendar cal = new WorkingCalendar(HolidayData.bundled(), List.of(), LocalTime.of(18, 0),
                 SHANGHAI, alerts::add);
         // Mon 1 May 2028 is counted as a plain Monday (no notice for 2028 is loaded):
-        // receipt Mon 1 May, 2..5 May = 1..4, Mon 8 May = 5
+        // start Mon 1 May (not counted), 2..5 May = 1..4, Mon 8 May = 5
         assertTrue(cal.isWorkingDay(date("2028-05-01")));
         assertEquals(Instant.parse("2028-05-08T10:00:00Z"), cal.deadline(shanghai("2028-05-01T09:00"), 5));
         assertEquals(Instant.parse("2028-05-19T10:00:00Z"), cal.deadline(shanghai("2028-05-05T09:00"), 10));
@@ -339,8 +341,11 @@ class WorkingCalendarTest {
             for (int i = 0; i <= 15; i++) {
                 int n = i;
                 Instant due = calendar.deadline(start, n);
-                assertEquals(n, calendar.workingDaysBetween(start, due), () -> start + " +" + n);
-                assertEquals(n + 1, calendar.workingDaysBetween(start, due.plusSeconds(1)), () -> start + " +" + n);
+                // after hours 0 and 1 working days end together: the smallest N is the answer
+                int taken = calendar.workingDaysBetween(start, due);
+                assertTrue(taken <= n, () -> start + " +" + n);
+                assertEquals(due, calendar.deadline(start, taken), () -> start + " +" + n);
+                assertTrue(calendar.workingDaysBetween(start, due.plusSeconds(1)) > n, () -> start + " +" + n);
             }
         }
     }
@@ -365,5 +370,38 @@ class WorkingCalendarTest {
         // Urumqi is UTC+6: 17:30 local is 11:30Z
         assertEquals(Instant.parse("2026-03-10T11:30:00Z"),
                 cal.deadline(LocalDateTime.parse("2026-03-09T17:30").atZone(ZoneId.of("Asia/Urumqi")).toInstant(), 0));
+    }
+
+    // --- Provisional deadlines and working time --------------------------------------------------
+
+    @Test
+    void aDeadlineReachingAYearWithoutDataIsProvisional() {
+        Instant start = shanghai("2026-12-11T10:00");
+        Instant due = calendar.deadline(start, 15);
+        assertTrue(calendar.isProvisional(start, due));
+        assertFalse(calendar.isProvisional(shanghai("2026-03-02T10:00"), calendar.deadline(shanghai("2026-03-02T10:00"), 15)));
+    }
+
+    @Test
+    void workingTimeCountsOnlyOfficeHoursOfWorkingDays() {
+        // Fri 13 Mar 2026 12:00 -> Mon 16 Mar 18:00: 6 h on Friday + 9 h on Monday
+        assertEquals(java.time.Duration.ofHours(15),
+                calendar.workingTimeBetween(shanghai("2026-03-13T12:00"), shanghai("2026-03-16T18:00")));
+        // the Spring Festival holiday counts nothing
+        assertEquals(java.time.Duration.ZERO,
+                calendar.workingTimeBetween(shanghai("2026-02-16T00:00"), shanghai("2026-02-23T23:00")));
+    }
+
+    @Test
+    void plusWorkingTimeLandsInsideOfficeHours() {
+        // 11.25 h of office time from Fri 12:00: 6 h on Friday, 5 h 15 min on Monday -> Mon 14:15
+        assertEquals(shanghai("2026-03-16T14:15"),
+                calendar.plusWorkingTime(shanghai("2026-03-13T12:00"), java.time.Duration.ofMinutes(675)));
+        // from a Sunday night nothing counts until Monday 09:00
+        assertEquals(shanghai("2026-03-16T09:00"),
+                calendar.plusWorkingTime(shanghai("2026-03-15T22:00"), java.time.Duration.ZERO));
+        // the holiday is skipped: from Fri 13 Feb 17:00 (+2 h): 1 h Friday, Sat 14 (make-up day) 10:00
+        assertEquals(shanghai("2026-02-14T10:00"),
+                calendar.plusWorkingTime(shanghai("2026-02-13T17:00"), java.time.Duration.ofHours(2)));
     }
 }
