@@ -32,15 +32,19 @@ final class ComplaintNews {
 
     /** Announces the complaint's state after {@code happened} (e.g. "accepted") with these open deadlines. */
     String say(String happened, String status, String department, Deadline... open) {
+        return sayAsOf(Instant.now(), happened, status, department, open);
+    }
+
+    /** The same, as of {@code occurredAt}: an earlier instant makes a stale, reordered piece of news. */
+    String sayAsOf(Instant occurredAt, String happened, String status, String department, Deadline... open) {
         ComplaintEvent event = new ComplaintEvent(id, trackingNumber, "complaint", "web", "urban_planning", status, null,
-                department, department, false, List.of(open), Instant.now());
+                department, department, false, List.of(open), occurredAt);
         return TestEvents.send(Topics.COMPLAINTS, EventTypes.complaint(happened), Sources.COMPLAINT_SERVICE, id, event);
     }
 
     /**
      * A deadline of {@code kind} that started {@code startedAgoMs} ago and ends in about {@code dueInMs}.
-     * Whole seconds, as real deadlines (18:00:00) are: MySQL Connector/J takes MariaDB 10.x's
-     * "5.5.5-" version prefix for a server without fractional seconds and drops them.
+     * Whole seconds, as real deadlines (18:00:00) are.
      */
     static Deadline deadline(String kind, long startedAgoMs, long dueInMs) {
         Instant now = Instant.now();

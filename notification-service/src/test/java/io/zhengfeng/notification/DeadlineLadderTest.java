@@ -32,6 +32,7 @@ import io.zhengfeng.notification.persistence.NotificationRepository;
 import io.zhengfeng.notification.persistence.TimerRepository;
 import io.zhengfeng.notification.persistence.TimerState;
 import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.ConsumerGroups;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.RecordedEvent;
 import io.zhengfeng.testing.TestTokens;
@@ -55,6 +56,12 @@ class DeadlineLadderTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void replyDeadlineRemindsTheHandlersThenAlertsHeadAndSpokespersonThenEscalatesToLeadersAndSupervisors() throws Exception {
         ComplaintNews c = new ComplaintNews();
@@ -70,10 +77,13 @@ class DeadlineLadderTest {
             assertTrue(inbox(c).stream().filter(n -> n.type.equals("deadline.escalation")).allMatch(n -> n.urgent),
                     "an escalation ignores quiet hours");
 
+            // the escalation fired after the overdue rung committed; once the outbox has sent all of
+            // this complaint's rows, every breach there is will be on the topic
+            Await.until(() -> unpublishedOutboxRows(c) == 0, WAIT);
+            assertEquals(1, outboxRows(c, EventTypes.DEADLINE_BREACHED), "deadline.breached is written once");
             List<RecordedEvent> breached = breaches.readUntil(all -> !breachesOf(all, c).isEmpty(), WAIT);
-            Thread.sleep(1_000); // a second breach, if any, would be on the topic by now
-            breached = breaches.readUntil(all -> true, WAIT);
-            assertEquals(1, breachesOf(breached, c).size(), "deadline.breached is published once");
+            assertEquals(1, breachesOf(breached, c).stream().map(RecordedEvent::id).distinct().count(),
+                    "deadline.breached is published once");
             DeadlineBreached payload = json.readValue(breachesOf(breached, c).get(0).value(), DeadlineBreached.class);
             assertEquals("land", payload.department());
             assertEquals(Deadline.REPLY, payload.deadlineKind());
@@ -98,7 +108,7 @@ class DeadlineLadderTest {
         c.say("replied", "replied", "land", ComplaintNews.deadline(Deadline.FOLLOW_UP, 0, 3_600_000));
         Await.until(() -> timer(c, Deadline.REPLY).state == TimerState.CANCELLED, WAIT);
 
-        Thread.sleep(5_500); // past the reminder, the deadline and a polling round
+        roundsCompletedAfter(timer(c, Deadline.REPLY).dueAt); // the worker looked after the deadline passed
         assertEquals(Set.of(), types(c).stream().filter(t -> t.startsWith("deadline.")).collect(Collectors.toSet()),
                 "no reminder, alert or escalation for a deadline that was met");
         assertEquals(TimerState.PENDING, timer(c, Deadline.FOLLOW_UP).state, "the follow-up window is now timed");
@@ -107,13 +117,15 @@ class DeadlineLadderTest {
     @Test
     void extensionMovesTheTimerSoTheOldDeadlinePassesSilentlyAndTheNewOneFires() throws Exception {
         ComplaintNews c = new ComplaintNews();
-        c.say("assigned", "assigned", "land", ComplaintNews.deadline(Deadline.REPLY, 60_000, 2_000));
+        Deadline first = ComplaintNews.deadline(Deadline.REPLY, 60_000, 2_000);
+        Instant firstDue = first.dueAt();
+        c.say("assigned", "assigned", "land", first);
         Await.until(() -> timerOf(c, Deadline.REPLY) != null, WAIT);
         Deadline extended = ComplaintNews.deadline(Deadline.REPLY, 60_000, 6_000);
         c.say("extended", "in_progress", "land", extended);
         Await.until(() -> timer(c, Deadline.REPLY).generation == 2, WAIT);
 
-        Thread.sleep(3_000); // the original deadline has passed
+        roundsCompletedAfter(firstDue); // the original deadline passed and the worker looked
         assertTrue(!types(c).contains("deadline.overdue"), "the old due instant no longer counts");
         assertEquals(extended.dueAt().toEpochMilli(), timer(c, Deadline.REPLY).dueAt.toEpochMilli());
 
@@ -127,16 +139,23 @@ class DeadlineLadderTest {
     @Test
     void redeliveredEventCreatesNoSecondTimerAndAStaleOneIsIgnored() {
         ComplaintNews c = new ComplaintNews();
+        Instant submittedAt = Instant.now().minusSeconds(60);
         Deadline acceptance = ComplaintNews.deadline(Deadline.ACCEPTANCE, 0, 3_600_000);
-        String ceId = c.say("submitted", "submitted", null, acceptance);
+        String ceId = c.sayAsOf(submittedAt, "submitted", "submitted", null, acceptance);
         io.zhengfeng.testing.TestEvents.send(ceId, Topics.COMPLAINTS, EventTypes.COMPLAINT_SUBMITTED,
                 io.zhengfeng.contracts.Sources.COMPLAINT_SERVICE, c.id,
                 new io.zhengfeng.contracts.ComplaintEvent(c.id, c.trackingNumber, "complaint", "web", "urban_planning",
-                        "submitted", null, null, null, false, List.of(acceptance), Instant.now()));
+                        "submitted", null, null, null, false, List.of(acceptance), submittedAt)); // redelivered
         c.say("accepted", "accepted", null, ComplaintNews.deadline(Deadline.REPLY, 0, 3_600_000));
         Await.until(() -> timerOf(c, Deadline.REPLY) != null, WAIT);
+        // stale news (another ce_id, older occurredAt: the acceptance deadline still open) arrives after the acceptance
+        c.sayAsOf(submittedAt.plusSeconds(1), "transferred", "submitted", null, acceptance);
+        ConsumerGroups.awaitCaughtUp("notification-service", Topics.COMPLAINTS, WAIT);
+
         assertEquals(2, QuarkusTransaction.requiringNew().call(() -> timers.ofSubject("complaint", c.id)).size());
-        assertEquals(TimerState.CANCELLED, timer(c, Deadline.ACCEPTANCE).state, "accepting satisfied the acceptance deadline");
+        assertEquals(TimerState.CANCELLED, timer(c, Deadline.ACCEPTANCE).state,
+                "the stale news did not reopen the acceptance deadline that accepting satisfied");
+        assertEquals(TimerState.PENDING, timer(c, Deadline.REPLY).state, "nor cancel the reply deadline");
         assertEquals(1, inbox(c).stream().filter(n -> n.type.equals("complaint.new")).count());
     }
 
@@ -147,6 +166,29 @@ class DeadlineLadderTest {
                 "zhengfeng_timers_round_seconds_count{outcome=\"idle\"")) {
             assertTrue(metrics.contains(name), name + " missing from /q/metrics");
         }
+    }
+
+    /** Waits until the timer worker completed two rounds that started after {@code instant}. */
+    private void roundsCompletedAfter(Instant instant) {
+        Await.until(() -> Instant.now().isAfter(instant), WAIT);
+        long before = rounds();
+        Await.until(() -> rounds() >= before + 2, WAIT);
+    }
+
+    private long rounds() {
+        return meters.find("zhengfeng.timers.round").timers().stream().mapToLong(t -> t.count()).sum();
+    }
+
+    private long outboxRows(ComplaintNews c, String type) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT COUNT(*) FROM outbox_event WHERE subject = ?1 AND event_type = ?2")
+                .setParameter(1, c.id.toString()).setParameter(2, type).getSingleResult())).longValue();
+    }
+
+    private long unpublishedOutboxRows(ComplaintNews c) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT COUNT(*) FROM outbox_event WHERE subject = ?1 AND published_at IS NULL")
+                .setParameter(1, c.id.toString()).getSingleResult())).longValue();
     }
 
     private static List<RecordedEvent> breachesOf(List<RecordedEvent> events, ComplaintNews c) {
