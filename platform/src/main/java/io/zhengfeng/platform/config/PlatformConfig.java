@@ -16,6 +16,8 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Calendar calendar();
+
     interface Kafka {
         /** {@code ZHENGFENG_KAFKA_BOOTSTRAP_SERVERS}; services map {@code ZF_KAFKA_BOOTSTRAP} onto it. */
         @WithDefault("localhost:9092")
@@ -49,5 +51,16 @@ public interface PlatformConfig {
         /** Attempts before a record that keeps failing goes to the dead-letter topic. */
         @WithDefault("3")
         int maxAttempts();
+    }
+
+    /** The working-day calendar feed (platform {@code calendar/CalendarFeedLifecycle}). */
+    interface Calendar {
+        /** Read {@code zhengfeng.calendar} in this instance; off only where no deadline is computed (gateway). */
+        @WithDefault("true")
+        boolean feedEnabled();
+
+        /** How long start-up waits for the feed to catch up before going on (not ready until it has). */
+        @WithDefault("10s")
+        Duration startWait();
     }
 }
