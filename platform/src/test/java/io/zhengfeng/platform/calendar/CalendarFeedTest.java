@@ -93,6 +93,32 @@ class CalendarFeedTest {
     }
 
     @Test
+    void theCalendarTopicIsKeptCompactedSoOldYearsAreNeverDeleted() throws Exception {
+        String bootstrap = TestKafka.bootstrapServers();
+        CalendarFeed.ensureTopic(bootstrap);
+        assertEquals("compact", cleanupPolicy(bootstrap));
+        // something else (a broker auto-creating it for the relay) left it on "delete": ensureTopic repairs it
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CALENDAR);
+            admin.incrementalAlterConfigs(java.util.Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("cleanup.policy", "delete"),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+        }
+        assertEquals("delete", cleanupPolicy(bootstrap));
+        CalendarFeed.ensureTopic(bootstrap);
+        assertEquals("compact", cleanupPolicy(bootstrap));
+    }
+
+    private static String cleanupPolicy(String bootstrap) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CALENDAR);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value();
+        }
+    }
+
+    @Test
     void anInconsistentYearIsRefusedAndTheCalendarKept() {
         Calendars calendars = new Calendars();
         CalendarYearEvent bad = new CalendarYearEvent(2035, true, "x", null,
