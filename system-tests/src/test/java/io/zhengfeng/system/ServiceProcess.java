@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** This process's log file. */
+    Path log() {
+        return ROOT.resolve("system-tests/target/service-logs").resolve(logName());
+    }
+
     /** One log per process: replicas of a service must not interleave. */
     private String logName() {
         return name + "-" + port + ".log";

@@ -66,6 +66,14 @@ final class Suite implements AutoCloseable {
         return replica;
     }
 
+    /** Starts another complaint-service on the same database and broker (a second replica). */
+    ServiceProcess startComplaintReplica() throws Exception {
+        ServiceProcess replica = new ServiceProcess("complaint-service", env(complaintDb));
+        replicas.add(replica);
+        replica.start();
+        return replica;
+    }
+
     private Map<String, String> env(TestDatabase.Coordinates db) {
         return Map.of("QUARKUS_PROFILE", "local",
                 "QUARKUS_DATASOURCE_JDBC_URL", db.url(),

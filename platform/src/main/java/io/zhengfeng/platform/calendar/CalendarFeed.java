@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -207,22 +211,40 @@ public final class CalendarFeed implements AutoCloseable {
         }
     }
 
-    /** Creates {@link Topics#CALENDAR} compacted, one partition (per-year order), if it is missing. */
+    /**
+     * Creates {@link Topics#CALENDAR} compacted, one partition (per-year order), if it is missing;
+     * if something else created it first (a broker auto-creating it for the relay while this
+     * failed), turns compaction on, so old year events are never deleted by retention.
+     */
     public static void ensureTopic(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             NewTopic topic = new NewTopic(Topics.CALENDAR, java.util.Optional.of(1), java.util.Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.log(System.Logger.Level.WARNING, "Cannot create " + Topics.CALENDAR + ": " + e.getCause());
+            try {
+                admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
             }
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CALENDAR);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.log(System.Logger.Level.WARNING, Topics.CALENDAR + " was created without compaction: turning it on");
+                admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                        AlterConfigOp.OpType.SET)))).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot create or check " + Topics.CALENDAR + ": " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "Cannot create " + Topics.CALENDAR + ": timed out");
+            LOG.log(System.Logger.Level.WARNING, "Cannot create or check " + Topics.CALENDAR + ": timed out");
         }
     }
 

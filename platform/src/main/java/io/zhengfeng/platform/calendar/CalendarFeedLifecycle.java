@@ -16,7 +16,8 @@ import io.zhengfeng.platform.config.PlatformConfig;
  * Runs this instance's {@link CalendarFeed} into the {@link Calendars} bean, and is the readiness
  * check "calendar-feed": not ready until the feed has applied what the topic held at start, so an
  * instance never computes a deadline on the bundled data when the owner published newer years.
- * {@code zhengfeng.calendar.feed-enabled=false} turns it off (the bundled data is used as is).
+ * {@code zhengfeng.calendar.feed-enabled=false} turns it off (the bundled data is used as is);
+ * {@code zhengfeng.calendar.start-wait} (10 s) bounds how long start-up waits for it.
  */
 @Readiness
 @ApplicationScoped
@@ -29,13 +30,11 @@ public class CalendarFeedLifecycle implements HealthCheck {
     private CalendarFeed feed;
 
     public CalendarFeedLifecycle(Calendars calendars, PlatformConfig config,
-            @ConfigProperty(name = "zhengfeng.calendar.feed-enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "zhengfeng.calendar.start-wait", defaultValue = "10s") java.time.Duration startWait,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.startWait = startWait;
         this.calendars = calendars;
         this.config = config;
-        this.enabled = enabled;
+        this.enabled = config.calendar().feedEnabled();
+        this.startWait = config.calendar().startWait();
         this.applicationName = applicationName;
     }
 

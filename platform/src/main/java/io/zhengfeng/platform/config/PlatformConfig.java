@@ -16,6 +16,8 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Calendar calendar();
+
     interface Kafka {
         /** {@code ZHENGFENG_KAFKA_BOOTSTRAP_SERVERS}; services map {@code ZF_KAFKA_BOOTSTRAP} onto it. */
         @WithDefault("localhost:9092")
@@ -59,5 +61,16 @@ public interface PlatformConfig {
 
         @WithDefault("30s")
         Duration retryMax();
+    }
+
+    /** The working-day calendar feed (platform {@code calendar/CalendarFeedLifecycle}). */
+    interface Calendar {
+        /** Read {@code zhengfeng.calendar} in this instance; off only where no deadline is computed (gateway). */
+        @WithDefault("true")
+        boolean feedEnabled();
+
+        /** How long start-up waits for the feed to catch up before going on (not ready until it has). */
+        @WithDefault("10s")
+        Duration startWait();
     }
 }

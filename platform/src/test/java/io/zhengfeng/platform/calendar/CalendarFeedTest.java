@@ -63,10 +63,13 @@ class CalendarFeedTest {
             }
 
             // a day override (typhoon closure of Wed 4 May), as a new version of the whole year
+            long sent = System.nanoTime();
             TestEvents.send(Topics.CALENDAR, EventTypes.CALENDAR_YEAR_CHANGED, SOURCE, 2033, year2033(before + 2,
                     List.of(new CalendarYearEvent.Day(LocalDate.parse("2033-05-04"), false, "台风停工"))));
             Await.until(() -> !replicaA.current().isWorkingDay(LocalDate.parse("2033-05-04"))
                     && !replicaB.current().isWorkingDay(LocalDate.parse("2033-05-04")), Duration.ofSeconds(10));
+            System.out.printf("calendar feed: override applied by both replicas %d ms after the broker acknowledged it%n",
+                    (System.nanoTime() - sent) / 1_000_000);
             // Fri 29 Apr + 2: Sat 30 Apr and Sun 1 May off, Mon 2 / Tue 3 holiday, Wed 4 closed -> Thu 5, Fri 6
             assertEquals(shanghai("2033-05-06T18:00"), replicaB.current().deadline(shanghai("2033-04-29T10:00"), 2));
 
@@ -86,6 +89,32 @@ class CalendarFeedTest {
             Await.until(c::isCaughtUp, Duration.ofSeconds(30));
             assertFalse(late.current().isWorkingDay(LocalDate.parse("2033-05-04")));
             assertTrue(late.current().isWorkingDay(LocalDate.parse("2033-05-07")));
+        }
+    }
+
+    @Test
+    void theCalendarTopicIsKeptCompactedSoOldYearsAreNeverDeleted() throws Exception {
+        String bootstrap = TestKafka.bootstrapServers();
+        CalendarFeed.ensureTopic(bootstrap);
+        assertEquals("compact", cleanupPolicy(bootstrap));
+        // something else (a broker auto-creating it for the relay) left it on "delete": ensureTopic repairs it
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CALENDAR);
+            admin.incrementalAlterConfigs(java.util.Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("cleanup.policy", "delete"),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+        }
+        assertEquals("delete", cleanupPolicy(bootstrap));
+        CalendarFeed.ensureTopic(bootstrap);
+        assertEquals("compact", cleanupPolicy(bootstrap));
+    }
+
+    private static String cleanupPolicy(String bootstrap) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.CALENDAR);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value();
         }
     }
 
