@@ -22,7 +22,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -48,7 +52,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * accepted complaints with two or more rows, timers, inbox items, or {@code submitted} events with
  * distinct ce_ids (the same ce_id twice on the topic is at-least-once publication, which consumers
  * dedupe: printed apart, not counted). {@code recovery_ratio} = the smallest, over the faults, of
- * (2xx responses in the window after the fault) / (2xx responses in the window before it).
+ * (2xx responses in the window starting when the killed process answers again) / (2xx responses
+ * in the window ending at the kill). Quiescence: the complaint outbox drained, the
+ * notification-service group's lag on the topic 0, and the counts complete or still.
  */
 public final class ChaosVerify {
     private static final String SUBMITTED = "io.zhengfeng.complaint.submitted.v1";
@@ -57,7 +63,7 @@ public final class ChaosVerify {
             String tracking, String body) {
     }
 
-    private record Fault(long at, String target, String note) {
+    private record Fault(long at, String target, long backAt, String note) {
     }
 
     private final Cli cli;
@@ -98,7 +104,7 @@ public final class ChaosVerify {
         System.out.printf("[verify] %d responses, %d accepted complaints (2xx with an id)%s%n", responses.size(),
                 accepted.size(), okWithoutId > 0 ? ", " + okWithoutId + " 2xx WITHOUT an id" : "");
 
-        quiesce(accepted.size());
+        quiesce(accepted.size(), kafka);
 
         Map<String, Integer> rows = countBy("zf_complaint", "SELECT id, COUNT(*) FROM complaint GROUP BY id");
         Map<String, Integer> timers = countBy("zf_notification", "SELECT subject_id, COUNT(*) FROM timer"
@@ -198,29 +204,37 @@ public final class ChaosVerify {
         return failures;
     }
 
-    /** 2xx per window before/after each fault; the smallest after/before ratio. */
+    /**
+     * 2xx per window around each fault: before = the window ending at the kill; after = the window
+     * starting when the killed process answers again (its outage is shown apart, and the window
+     * starting at the kill as information). The smallest after/before ratio is the recovery ratio.
+     */
     private static double throughput(List<Response> responses, List<Fault> faults, int windowS) {
         long[] ok = responses.stream().filter(r -> r.status >= 200 && r.status < 300).mapToLong(Response::end).sorted().toArray();
         System.out.println();
-        System.out.println("== throughput around each fault (2xx answers per second, " + windowS + " s windows) ==");
+        System.out.println("== throughput around each fault (2xx answers per second; " + windowS + " s before the kill,"
+                + " " + windowS + " s from the moment the target answers again) ==");
+        System.out.printf("  %-24s %-21s %7s %9s %9s %6s %14s%n", "kill (UTC)", "target", "outage", "before/s",
+                "after/s", "ratio", "kill+window/s");
         long w = windowS * 1000L;
         long first = ok.length > 0 ? ok[0] : 0;
         long last = ok.length > 0 ? ok[ok.length - 1] : 0;
         double min = Double.NaN;
         for (Fault f : faults) {
             long before = count(ok, f.at - w, f.at);
-            long after = count(ok, f.at, f.at + w);
-            boolean complete = f.at - w >= first && f.at + w <= last;
+            long after = count(ok, f.backAt, f.backAt + w);
+            long fromKill = count(ok, f.at, f.at + w);
+            boolean complete = f.at - w >= first && f.backAt + w <= last;
             double ratio = before == 0 ? Double.NaN : (double) after / before;
-            System.out.printf("  %s  %-22s before %6.1f/s  after %6.1f/s  ratio %5s%s  %s%n", Instant.ofEpochMilli(f.at),
-                    f.target, before / (double) windowS, after / (double) windowS,
-                    Double.isNaN(ratio) ? "n/a" : String.format("%.2f", ratio), complete ? "" : " (window outside the load)",
-                    f.note);
+            System.out.printf("  %-24s %-21s %6.1fs %9.1f %9.1f %6s %14.1f%s%n", Instant.ofEpochMilli(f.at), f.target,
+                    (f.backAt - f.at) / 1000.0, before / (double) windowS, after / (double) windowS,
+                    Double.isNaN(ratio) ? "n/a" : String.format("%.2f", ratio), fromKill / (double) windowS,
+                    complete ? "" : "  (a window reaches outside the load)");
             if (!Double.isNaN(ratio) && (Double.isNaN(min) || ratio < min)) {
                 min = ratio;
             }
         }
-        System.out.println("  timeline, 2xx per 10 s from the first answer:");
+        System.out.println("  timeline, 2xx per 10 s from the first answer (15 per line = 150 s):");
         StringBuilder line = new StringBuilder("   ");
         for (long t = first, i = 0; t <= last; t += 10_000, i++) {
             line.append(String.format(" %4d", count(ok, t, t + 10_000)));
@@ -255,35 +269,43 @@ public final class ChaosVerify {
      * {@code --quiesce-stable} s (or every accepted complaint has its timer and inbox item), at most
      * {@code --quiesce-max} s.
      */
-    private void quiesce(int expected) throws InterruptedException {
+    private void quiesce(int expected, String kafka) throws Exception {
         int max = cli.getInt("quiesce-max", -1, null, 300);
         int stableFor = cli.getInt("quiesce-stable", -1, null, 20);
         long deadline = System.currentTimeMillis() + max * 1000L;
         String lastState = null;
         long stableSince = System.currentTimeMillis();
         long started = System.currentTimeMillis();
+        String group = cli.get("group", -1, null, "notification-service");
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        ap.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        ap.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        try (Admin admin = Admin.create(ap)) {
         while (true) {
             String state;
-            long pending = -1, timers = -1, inbox = -1;
+            long pending = -1, timers = -1, inbox = -1, lag = -1;
             try {
+                lag = lag(admin, group, "zhengfeng.complaints");
                 pending = scalar("zf_complaint", "SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL");
                 timers = scalar("zf_notification", "SELECT COUNT(*) FROM timer WHERE subject_type = 'complaint'"
                         + " AND deadline_kind = 'acceptance'");
                 inbox = scalar("zf_notification", "SELECT COUNT(*) FROM notification WHERE channel = 'INBOX'"
                         + " AND type = 'complaint.new'");
-                state = pending + "/" + timers + "/" + inbox;
-            } catch (SQLException e) {
-                state = "db error: " + e.getMessage();
+                state = pending + "/" + timers + "/" + inbox + "/" + lag;
+            } catch (SQLException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                state = "error: " + e.getMessage();
             }
             long now = System.currentTimeMillis();
             if (!state.equals(lastState)) {
                 lastState = state;
                 stableSince = now;
-                System.out.printf("[verify] %s waiting for quiescence: outbox pending %d, acceptance timers %d, inbox items %d"
-                        + " (accepted %d)%n", Instant.ofEpochMilli(now), pending, timers, inbox, expected);
+                System.out.printf("[verify] %s waiting for quiescence: outbox pending %d, %s lag on zhengfeng.complaints %d,"
+                        + " acceptance timers %d, inbox items %d (accepted %d)%s%n", Instant.ofEpochMilli(now), pending, group,
+                        lag, timers, inbox, expected, state.startsWith("error") ? " " + state : "");
             }
-            boolean complete = pending == 0 && timers >= expected && inbox >= expected;
-            boolean stable = pending == 0 && now - stableSince >= stableFor * 1000L;
+            boolean complete = pending == 0 && lag == 0 && timers >= expected && inbox >= expected;
+            boolean stable = pending == 0 && lag == 0 && now - stableSince >= stableFor * 1000L;
             if (complete || stable) {
                 System.out.printf("[verify] quiescent after %d s (%s)%n", (now - started) / 1000,
                         complete ? "every accepted complaint has its timer and inbox item" : "nothing moved for " + stableFor + " s");
@@ -295,6 +317,23 @@ public final class ChaosVerify {
             }
             Thread.sleep(2000);
         }
+        }
+    }
+
+    /** end offset - committed offset of the group, over the topic's partitions (no commit: from 0). */
+    private static long lag(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        description.get(topic).partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        long lag = 0;
+        for (var e : ends.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+        }
+        return lag;
     }
 
     private Connection connect(String schema) throws SQLException {
@@ -412,9 +451,9 @@ public final class ChaosVerify {
             return list;
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", 3);
-            if (f.length >= 2 && f[0].matches("\\d+")) {
-                list.add(new Fault(Long.parseLong(f[0]), f[1], f.length > 2 ? f[2] : ""));
+            String[] f = line.split("\t", 4);
+            if (f.length >= 3 && f[0].matches("\\d+") && f[2].matches("\\d+")) {
+                list.add(new Fault(Long.parseLong(f[0]), f[1], Long.parseLong(f[2]), f.length > 3 ? f[3] : ""));
             }
         }
         return list;
