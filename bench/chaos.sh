@@ -42,7 +42,9 @@ Usage: bench/chaos.sh [--help]
   2. Load: local-runner ChaosLoad, \$CHAOS_CLIENTS clients POST \$CHAOS_TOTAL complaints to the
      gateway, paced over about \$CHAOS_LOAD_S s; a 5xx, 429 or connection error is retried (at most
      every 2 s, Retry-After honoured). Every attempt is logged (responses.tsv).
-  3. Faults, the first \$CHAOS_FIRST_FAULT_S s into the load, then every \$CHAOS_FAULT_EVERY_S s:
+  3. Faults, the first \$CHAOS_FIRST_FAULT_S s into the load, then every \$CHAOS_FAULT_EVERY_S s,
+     but never before the previous target has answered again for \$CHAOS_WINDOW_S s (so the
+     windows measured around one fault hold no other fault):
      complaint-service, notification-service, kafka, complaint-service, database,
      notification-service, kafka, complaint-service. Each is a SIGKILL; the broker and the database
      are started again by this script after \$CHAOS_DOWN_S s, the services by run.sh --supervise.
@@ -57,11 +59,13 @@ Usage: bench/chaos.sh [--help]
 Bounded: the whole drill is stopped after \$CHAOS_TIMEOUT s. Build the current code first
 (./mvnw -q -DskipTests package), or set CHAOS_BUILD=1 (run.sh --build).
 
-Environment (defaults): CHAOS_TOTAL (10000), CHAOS_CLIENTS (6), CHAOS_LOAD_S (450),
-  CHAOS_FIRST_FAULT_S (45), CHAOS_FAULT_EVERY_S (50), CHAOS_DOWN_S (5), CHAOS_WINDOW_S (30),
+Environment (defaults): CHAOS_TOTAL (10000), CHAOS_CLIENTS (6), CHAOS_LOAD_S (540),
+  CHAOS_FIRST_FAULT_S (45), CHAOS_FAULT_EVERY_S (55), CHAOS_DOWN_S (3), CHAOS_WINDOW_S (30),
   CHAOS_DB_PORT (3399), CHAOS_KAFKA_PORT (19092; the controller on the next port),
   CHAOS_PORT_BASE (18080: gateway, the services on the next four), CHAOS_TIMEOUT (900),
-  CHAOS_KEEP_DATA (0: the database and broker data are deleted at the end; logs are kept), CHAOS_BUILD (0).
+  CHAOS_KEEP_DATA (0: the database and broker data are deleted at the end; logs are kept), CHAOS_BUILD (0),
+  CHAOS_FAULTS (the list above; any of complaint-service survey-service inspection-service
+  notification-service gateway kafka database, space-separated, e.g. for a shorter try).
 Results: bench/results/chaos-<time>/ (chaos.log, responses.tsv, faults.tsv, logs/).
 EOF
 }
@@ -74,10 +78,10 @@ esac
 
 TOTAL=${CHAOS_TOTAL:-10000}
 CLIENTS=${CHAOS_CLIENTS:-6}
-LOAD_S=${CHAOS_LOAD_S:-450}
+LOAD_S=${CHAOS_LOAD_S:-540}
 FIRST_FAULT_S=${CHAOS_FIRST_FAULT_S:-45}
-FAULT_EVERY_S=${CHAOS_FAULT_EVERY_S:-50}
-DOWN_S=${CHAOS_DOWN_S:-5}
+FAULT_EVERY_S=${CHAOS_FAULT_EVERY_S:-55}
+DOWN_S=${CHAOS_DOWN_S:-3}
 WINDOW_S=${CHAOS_WINDOW_S:-30}
 DB_PORT=${CHAOS_DB_PORT:-3399}
 KAFKA_PORT=${CHAOS_KAFKA_PORT:-19092}
@@ -93,7 +97,11 @@ done
 ((TOTAL >= 1 && CLIENTS >= 1 && LOAD_S >= 1)) || { echo "[chaos] ERROR: CHAOS_TOTAL, CHAOS_CLIENTS, CHAOS_LOAD_S >= 1" >&2; exit 2; }
 
 # The faults, in order (kind of target per entry).
-FAULTS=(complaint-service notification-service kafka complaint-service database notification-service kafka complaint-service)
+read -r -a FAULTS <<<"${CHAOS_FAULTS:-complaint-service notification-service kafka complaint-service database notification-service kafka complaint-service}"
+for f in "${FAULTS[@]}"; do
+  [[ $f =~ ^(complaint-service|notification-service|survey-service|inspection-service|gateway|kafka|database)$ ]] \
+    || { echo "[chaos] ERROR: CHAOS_FAULTS: unknown target '$f'" >&2; exit 2; }
+done
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 WORK=$BENCH/results/chaos-$STAMP
@@ -324,8 +332,11 @@ LOAD_T0=$(date +%s)
    --max-seconds $((TIMEOUT - (LOAD_T0 - T0) - 150)) </dev/null) &
 LOAD_PID=$!
 
+FAULTS_DONE=0
+PREV_BACK=0
 for i in "${!FAULTS[@]}"; do
   due=$((LOAD_T0 + FIRST_FAULT_S + i * FAULT_EVERY_S))
+  ((due >= PREV_BACK + WINDOW_S + 2)) || due=$((PREV_BACK + WINDOW_S + 2))
   while (($(date +%s) < due)); do
     kill -0 "$LOAD_PID" 2>/dev/null || break
     sleep 0.5
@@ -336,6 +347,8 @@ for i in "${!FAULTS[@]}"; do
     database) kill_database ;;
     *) kill_service "${FAULTS[$i]}" ;;
   esac
+  FAULTS_DONE=$((FAULTS_DONE + 1))
+  PREV_BACK=$(date +%s)
 done
 log "all faults done; waiting for the load to finish"
 wait "$LOAD_PID" || die "the load generator failed"
@@ -343,6 +356,7 @@ LOAD_PID=
 log "load finished in $(( $(date +%s) - LOAD_T0 ))s"
 
 # ------------------------------------------------------------------------------ count
+log "faults done: $FAULTS_DONE of ${#FAULTS[@]}$( ((FAULTS_DONE < ${#FAULTS[@]})) && echo " (the load ended first: raise CHAOS_LOAD_S)")"
 log "timeline of faults (faults.tsv):"
 while IFS=$'\t' read -r at what back note; do
   printf '  %s +%3ds  %-22s answering again after %5.1fs  %s\n' "$(date -u -d "@$((at / 1000))" +%T)" \
@@ -383,4 +397,5 @@ tail -n 3 "$VERIFY_OUT" | grep -q '^recovery_ratio=' || { tail -n 20 "$LOGS/veri
 
 # Stop everything first, so the three figures are the last lines.
 cleanup
+echo "faults_done=$FAULTS_DONE/${#FAULTS[@]}"
 printf '%s\n' "$(tail -n 3 "$VERIFY_OUT")"

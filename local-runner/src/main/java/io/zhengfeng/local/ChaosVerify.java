@@ -234,7 +234,8 @@ public final class ChaosVerify {
                 min = ratio;
             }
         }
-        System.out.println("  timeline, 2xx per 10 s from the first answer (15 per line = 150 s):");
+        System.out.println("  timeline, 2xx per 10 s from the first answer at " + Instant.ofEpochMilli(first)
+                + " (15 per line = 150 s):");
         StringBuilder line = new StringBuilder("   ");
         for (long t = first, i = 0; t <= last; t += 10_000, i++) {
             line.append(String.format(" %4d", count(ok, t, t + 10_000)));
