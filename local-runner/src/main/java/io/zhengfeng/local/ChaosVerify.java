@@ -53,7 +53,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * distinct ce_ids (the same ce_id twice on the topic is at-least-once publication, which consumers
  * dedupe: printed apart, not counted). {@code recovery_ratio} = the smallest, over the faults, of
  * (2xx responses in the window starting when the killed process answers again) / (2xx responses
- * in the window ending at the kill). Quiescence: the complaint outbox drained, the
+ * in the window ending at the kill, at most what the paced load offers in a window: {@code --rate}). Quiescence: the complaint outbox drained, the
  * notification-service group's lag on the topic 0, and the counts complete or still.
  */
 public final class ChaosVerify {
@@ -82,7 +82,8 @@ public final class ChaosVerify {
         Cli cli = Cli.parse(argv);
         if (cli.has("help")) {
             System.out.println("usage: ChaosVerify --responses FILE --faults FILE --db-url URL --kafka HOST:PORT"
-                    + " [--window 30] [--quiesce-max 300] [--quiesce-stable 20]");
+                    + " [--window 30] [--rate <offered/s>] [--group notification-service] [--quiesce-max 300]"
+                    + " [--quiesce-stable 20] [--responses-only]");
             return;
         }
         new ChaosVerify(cli).run();
@@ -104,6 +105,11 @@ public final class ChaosVerify {
         System.out.printf("[verify] %d responses, %d accepted complaints (2xx with an id)%s%n", responses.size(),
                 accepted.size(), okWithoutId > 0 ? ", " + okWithoutId + " 2xx WITHOUT an id" : "");
 
+        if (cli.has("responses-only")) {   // re-reads a finished run's logs, no database or broker
+            failures(responses);
+            throughput(responses, faults, window, Double.parseDouble(cli.get("rate", -1, null, "0")));
+            return;
+        }
         quiesce(accepted.size(), kafka);
 
         Map<String, Integer> rows = countBy("zf_complaint", "SELECT id, COUNT(*) FROM complaint GROUP BY id");
@@ -167,7 +173,8 @@ public final class ChaosVerify {
                 + " lost, or a probe): " + unacknowledgedRows);
 
         int failures = failures(responses);
-        double recovery = throughput(responses, faults, window);
+        double offered = Double.parseDouble(cli.get("rate", -1, null, "0"));
+        double recovery = throughput(responses, faults, window, offered);
 
         System.out.println();
         System.out.println("failed_responses=" + failures);
@@ -207,15 +214,21 @@ public final class ChaosVerify {
     /**
      * 2xx per window around each fault: before = the window ending at the kill; after = the window
      * starting when the killed process answers again (its outage is shown apart, and the window
-     * starting at the kill as information). The smallest after/before ratio is the recovery ratio.
+     * starting at the kill as information). A paced load offers {@code offered} per second: a
+     * before-window still catching up on an earlier outage ran above it, and no after-window can be
+     * asked for more than the load offers, so the reference is min(before, offered). The smallest
+     * after/reference is the recovery ratio; the raw after/before is printed beside it.
      */
-    private static double throughput(List<Response> responses, List<Fault> faults, int windowS) {
+    private static double throughput(List<Response> responses, List<Fault> faults, int windowS, double offered) {
         long[] ok = responses.stream().filter(r -> r.status >= 200 && r.status < 300).mapToLong(Response::end).sorted().toArray();
         System.out.println();
         System.out.println("== throughput around each fault (2xx answers per second; " + windowS + " s before the kill,"
                 + " " + windowS + " s from the moment the target answers again) ==");
-        System.out.printf("  %-24s %-21s %7s %9s %9s %6s %14s%n", "kill (UTC)", "target", "outage", "before/s",
-                "after/s", "ratio", "kill+window/s");
+        if (offered > 0) {
+            System.out.printf("  offered load %.1f/s; ratio = after / min(before, offered); raw = after / before%n", offered);
+        }
+        System.out.printf("  %-24s %-21s %7s %9s %9s %6s %6s %14s%n", "kill (UTC)", "target", "outage", "before/s",
+                "after/s", "ratio", "raw", "kill+window/s");
         long w = windowS * 1000L;
         long first = ok.length > 0 ? ok[0] : 0;
         long last = ok.length > 0 ? ok[ok.length - 1] : 0;
@@ -225,10 +238,13 @@ public final class ChaosVerify {
             long after = count(ok, f.backAt, f.backAt + w);
             long fromKill = count(ok, f.at, f.at + w);
             boolean complete = f.at - w >= first && f.backAt + w <= last;
-            double ratio = before == 0 ? Double.NaN : (double) after / before;
-            System.out.printf("  %-24s %-21s %6.1fs %9.1f %9.1f %6s %14.1f%s%n", Instant.ofEpochMilli(f.at), f.target,
+            double raw = before == 0 ? Double.NaN : (double) after / before;
+            double reference = offered > 0 ? Math.min(before, offered * windowS) : before;
+            double ratio = reference == 0 ? Double.NaN : after / reference;
+            System.out.printf("  %-24s %-21s %6.1fs %9.1f %9.1f %6s %6s %14.1f%s%n", Instant.ofEpochMilli(f.at), f.target,
                     (f.backAt - f.at) / 1000.0, before / (double) windowS, after / (double) windowS,
-                    Double.isNaN(ratio) ? "n/a" : String.format("%.2f", ratio), fromKill / (double) windowS,
+                    Double.isNaN(ratio) ? "n/a" : String.format("%.2f", ratio),
+                    Double.isNaN(raw) ? "n/a" : String.format("%.2f", raw), fromKill / (double) windowS,
                     complete ? "" : "  (a window reaches outside the load)");
             if (!Double.isNaN(ratio) && (Double.isNaN(min) || ratio < min)) {
                 min = ratio;
