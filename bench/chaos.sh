@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault drill (issue 8, "Proof under faults"): 10,000 complaints submitted through the gateway while
 # complaint-service is SIGKILLed three times, notification-service twice, the Kafka broker twice and
-# the database once, each brought back a few seconds later; then every accepted complaint is counted
+# the database once (while the consumers catch up after the second broker outage), each brought back
+# a few seconds later; then every accepted complaint is counted
 # in the platform. Everything runs on loopback, on a MariaDB and a Kafka broker this script starts
 # itself (never the machine's MariaDB on 3306), and everything it started is stopped on exit.
 #
@@ -47,12 +48,19 @@ Usage: bench/chaos.sh [--help]
   3. Faults, the first \$CHAOS_FIRST_FAULT_S s into the load, then every \$CHAOS_FAULT_EVERY_S s,
      but never before the previous target has answered again for \$CHAOS_WINDOW_S s (so the
      windows measured around one fault hold no other fault):
-     complaint-service, notification-service, kafka, complaint-service, database,
-     notification-service, kafka, complaint-service. Each is a SIGKILL; the broker and the database
-     are started again by this script after \$CHAOS_DOWN_S s, the services by run.sh --supervise.
+       complaint-service, notification-service, kafka, complaint-service, kafka+database,
+       notification-service, complaint-service
+     (complaint-service killed 3 times, notification-service 2, the broker 2, the database 1).
+     Each is a SIGKILL; the services are started again by run.sh --supervise after \$CHAOS_DOWN_S
+     s, the broker by this script after \$CHAOS_DOWN_S s, the database after \$CHAOS_DB_DOWN_S s.
+     kafka+database: the broker is killed and started again, then the database is killed once the
+     complaint outbox has relayed half of the backlog the broker outage left, i.e. while events
+     are arriving at notification-service (the case issue 8 saw dead-lettered); it is measured as
+     one fault, from the broker's kill to the database's return.
      Each fault, and when its target answers again, goes to the timeline (faults.tsv, chaos.log).
-  4. When the load is done: waits for quiescence (the complaint outbox drained, the notification
-     counts still), then local-runner ChaosVerify counts, for every 2xx: the complaint row, its
+  4. When the load is done and every service is ready: waits for quiescence (the complaint outbox
+     drained, the notification-service group's lag on zhengfeng.complaints 0, the counts complete
+     or still for 15 s; at most 240 s), then local-runner ChaosVerify counts, for every 2xx: the complaint row, its
      submitted event (topic read from the beginning), its acceptance timer, its inbox item, and
      their duplicates; the responses other than 2xx and 503 problem+json; the throughput in the
      \$CHAOS_WINDOW_S s before and after each fault.
@@ -62,12 +70,14 @@ Bounded: the whole drill is stopped after \$CHAOS_TIMEOUT s. Build the current c
 (./mvnw -q -DskipTests package), or set CHAOS_BUILD=1 (run.sh --build).
 
 Environment (defaults): CHAOS_TOTAL (10000), CHAOS_CLIENTS (6), CHAOS_LOAD_S (540),
-  CHAOS_FIRST_FAULT_S (45), CHAOS_FAULT_EVERY_S (55), CHAOS_DOWN_S (3), CHAOS_WINDOW_S (30),
+  CHAOS_FIRST_FAULT_S (45), CHAOS_FAULT_EVERY_S (55), CHAOS_DOWN_S (3), CHAOS_DB_DOWN_S (10),
+  CHAOS_WINDOW_S (30),
   CHAOS_DB_PORT (3399), CHAOS_KAFKA_PORT (19092; the controller on the next port),
   CHAOS_PORT_BASE (18080: gateway, the services on the next four), CHAOS_TIMEOUT (900),
   CHAOS_KEEP_DATA (0: the database and broker data are deleted at the end; logs are kept), CHAOS_BUILD (0),
   CHAOS_FAULTS (the list above; any of complaint-service survey-service inspection-service
-  notification-service gateway kafka database, space-separated, e.g. for a shorter try).
+  notification-service gateway kafka database kafka+database, space-separated, e.g. for a
+  shorter try).
 Results: bench/results/chaos-<time>/ (chaos.log, responses.tsv, faults.tsv, logs/).
 EOF
 }
@@ -84,6 +94,7 @@ LOAD_S=${CHAOS_LOAD_S:-540}
 FIRST_FAULT_S=${CHAOS_FIRST_FAULT_S:-45}
 FAULT_EVERY_S=${CHAOS_FAULT_EVERY_S:-55}
 DOWN_S=${CHAOS_DOWN_S:-3}
+DB_DOWN_S=${CHAOS_DB_DOWN_S:-10}
 WINDOW_S=${CHAOS_WINDOW_S:-30}
 DB_PORT=${CHAOS_DB_PORT:-3399}
 KAFKA_PORT=${CHAOS_KAFKA_PORT:-19092}
@@ -91,7 +102,7 @@ PORT_BASE=${CHAOS_PORT_BASE:-18080}
 TIMEOUT=${CHAOS_TIMEOUT:-900}
 KEEP=${CHAOS_KEEP_DATA:-0}
 BUILD=${CHAOS_BUILD:-0}
-for n in "$TOTAL" "$CLIENTS" "$LOAD_S" "$FIRST_FAULT_S" "$FAULT_EVERY_S" "$DOWN_S" "$WINDOW_S" "$DB_PORT" \
+for n in "$TOTAL" "$CLIENTS" "$LOAD_S" "$FIRST_FAULT_S" "$FAULT_EVERY_S" "$DOWN_S" "$DB_DOWN_S" "$WINDOW_S" "$DB_PORT" \
          "$KAFKA_PORT" "$PORT_BASE" "$TIMEOUT"; do
   [[ $n =~ ^[0-9]+$ ]] || { echo "[chaos] ERROR: CHAOS_* values must be whole numbers (got '$n')" >&2; exit 2; }
 done
@@ -99,9 +110,9 @@ done
 ((TOTAL >= 1 && CLIENTS >= 1 && LOAD_S >= 1)) || { echo "[chaos] ERROR: CHAOS_TOTAL, CHAOS_CLIENTS, CHAOS_LOAD_S >= 1" >&2; exit 2; }
 
 # The faults, in order (kind of target per entry).
-read -r -a FAULTS <<<"${CHAOS_FAULTS:-complaint-service notification-service kafka complaint-service database notification-service kafka complaint-service}"
+read -r -a FAULTS <<<"${CHAOS_FAULTS:-complaint-service notification-service kafka complaint-service kafka+database notification-service complaint-service}"
 for f in "${FAULTS[@]}"; do
-  [[ $f =~ ^(complaint-service|notification-service|survey-service|inspection-service|gateway|kafka|database)$ ]] \
+  [[ $f =~ ^(complaint-service|notification-service|survey-service|inspection-service|gateway|kafka|database|kafka\+database)$ ]] \
     || { echo "[chaos] ERROR: CHAOS_FAULTS: unknown target '$f'" >&2; exit 2; }
 done
 
@@ -279,50 +290,75 @@ record_fault() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$FAULT_FILE"; 
 
 svc_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${SVC_PORT[$1]}/q/health/ready" 2>/dev/null; }
 
+# Each kill_* sets F_AT (the kill, epoch ms), F_BACK (answering again, epoch ms) and F_NOTE.
 kill_service() {
-  local svc=$1 pid cmd at start
+  local svc=$1 pid cmd start
   pid=$(<"$RUN_DIR/pids/$svc.pid")
   cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || cmd=""
-  [[ $cmd == *"$ROOT/$svc/"*quarkus-run.jar* ]] || { log "SKIPPED $svc: pid $pid is not the suite's $svc ($cmd)"; return; }
-  at=$(now_ms); start=$SECONDS
+  [[ $cmd == *"$ROOT/$svc/"*quarkus-run.jar* ]] || die "pid $pid is not the suite's $svc ($cmd): not killing it"
+  F_AT=$(now_ms); start=$SECONDS
   kill -KILL "$pid"
   log "FAULT SIGKILL $svc (pid $pid)"
   local deadline=$((SECONDS + 240))
   until [[ $(<"$RUN_DIR/pids/$svc.pid") != "$pid" ]] && svc_ready "$svc"; do
     if ((SECONDS >= deadline)); then
       log "WARNING: $svc not ready 240 s after its kill"
-      record_fault "$at" "$svc" "$(now_ms)" "SIGKILL pid $pid; NOT ready again within 240 s"
+      F_BACK=$(now_ms); F_NOTE="SIGKILL pid $pid; NOT ready again within 240 s"
       return
     fi
     sleep 0.5
   done
-  record_fault "$at" "$svc" "$(now_ms)" "SIGKILL pid $pid; restarted by run.sh after ${DOWN_S}s"
+  F_BACK=$(now_ms); F_NOTE="SIGKILL pid $pid; restarted by run.sh after ${DOWN_S}s"
   log "  $svc ready again after $((SECONDS - start))s (pid $(<"$RUN_DIR/pids/$svc.pid"))"
 }
 
 kill_kafka() {
-  local at start pid=$KAFKA_PID
-  at=$(now_ms); start=$SECONDS
+  local start pid=$KAFKA_PID
+  F_AT=$(now_ms); start=$SECONDS
   kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
   log "FAULT SIGKILL Kafka broker (pid $pid); down for ${DOWN_S}s"
   sleep "$DOWN_S"
   KAFKA_STARTS=$((KAFKA_STARTS + 1))
   kafka_start
   wait_kafka "$KAFKA_STARTS" 180
-  record_fault "$at" kafka "$(now_ms)" "SIGKILL pid $pid; started again after ${DOWN_S}s"
+  F_BACK=$(now_ms); F_NOTE="broker SIGKILL pid $pid; started again after ${DOWN_S}s"
   log "  Kafka ready again after $((SECONDS - start))s (pid $KAFKA_PID)"
 }
 
 kill_database() {
-  local at start pid=$DB_PID
-  at=$(now_ms); start=$SECONDS
+  local start pid=$DB_PID
+  F_AT=$(now_ms); start=$SECONDS
   kill -KILL "$pid"; wait "$pid" 2>/dev/null || true
-  log "FAULT SIGKILL MariaDB (pid $pid); down for ${DOWN_S}s"
-  sleep "$DOWN_S"
+  log "FAULT SIGKILL MariaDB (pid $pid); down for ${DB_DOWN_S}s"
+  sleep "$DB_DOWN_S"
   db_start
   wait_db 180
-  record_fault "$at" database "$(now_ms)" "SIGKILL mariadbd pid $pid; started again after ${DOWN_S}s"
+  F_BACK=$(now_ms); F_NOTE="mariadbd SIGKILL pid $pid; started again after ${DB_DOWN_S}s"
   log "  MariaDB ready again after $((SECONDS - start))s (pid $DB_PID; InnoDB crash recovery included)"
+}
+
+outbox_pending() {
+  mariadb --no-defaults -uroot -h127.0.0.1 -P"$DB_PORT" --connect-timeout=2 -N -B \
+    -e 'SELECT COUNT(*) FROM zf_complaint.outbox_event WHERE published_at IS NULL' 2>/dev/null || echo -1
+}
+
+# The broker, then the database while the consumers catch up on what piled up meanwhile: the
+# complaint outbox's backlog of the broker outage is being relayed (half of it or more gone) when
+# the database dies, so events are arriving at notification-service during the database outage.
+kill_kafka_then_database() {
+  local k_at k_note pending0 pending deadline
+  kill_kafka
+  k_at=$F_AT; k_note=$F_NOTE
+  pending0=$(outbox_pending); pending=$pending0
+  deadline=$((SECONDS + 30))
+  while ((pending0 > 0 && pending * 2 > pending0 && SECONDS < deadline)); do
+    sleep 0.2
+    pending=$(outbox_pending)
+  done
+  log "  complaint outbox: $pending0 rows pending at the broker's return, $pending now: the consumers are catching up"
+  kill_database
+  F_AT=$k_at
+  F_NOTE="$k_note; then $F_NOTE, killed when the outbox backlog went from $pending0 to $pending rows"
 }
 
 # ------------------------------------------------------------------------------ load + faults
@@ -347,8 +383,10 @@ for i in "${!FAULTS[@]}"; do
   case ${FAULTS[$i]} in
     kafka) kill_kafka ;;
     database) kill_database ;;
+    kafka+database) kill_kafka_then_database ;;
     *) kill_service "${FAULTS[$i]}" ;;
   esac
+  record_fault "$F_AT" "${FAULTS[$i]}" "$F_BACK" "$F_NOTE"
   FAULTS_DONE=$((FAULTS_DONE + 1))
   PREV_BACK=$(date +%s)
 done
@@ -358,7 +396,7 @@ LOAD_PID=
 log "load finished in $(( $(date +%s) - LOAD_T0 ))s"
 
 # ------------------------------------------------------------------------------ count
-log "faults done: $FAULTS_DONE of ${#FAULTS[@]}$( ((FAULTS_DONE < ${#FAULTS[@]})) && echo " (the load ended first: raise CHAOS_LOAD_S)")"
+log "fault steps done: $FAULTS_DONE of ${#FAULTS[@]}$( ((FAULTS_DONE < ${#FAULTS[@]})) && echo " (the load ended first: raise CHAOS_LOAD_S)")"
 log "timeline of faults (faults.tsv):"
 while IFS=$'\t' read -r at what back note; do
   printf '  %s +%3ds  %-22s answering again after %5.1fs  %s\n' "$(date -u -d "@$((at / 1000))" +%T)" \
