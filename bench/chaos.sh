@@ -252,7 +252,8 @@ kafka_start() {
 # wait_kafka N SECONDS: until the log shows its Nth "broker ready".
 wait_kafka() {
   local deadline=$((SECONDS + $2))
-  until (($(grep -c '^\[kafka\] broker ready' "$LOGS/kafka.log" 2>/dev/null || true) >= $1)); do
+  local n
+  until n=$(grep -c '^\[kafka\] broker ready' "$LOGS/kafka.log" 2>/dev/null); ((${n:-0} >= $1)); do
     kill -0 "$KAFKA_PID" 2>/dev/null || die "the Kafka broker exited (log: $LOGS/kafka.log)"
     ((SECONDS < deadline)) || die "the Kafka broker is not ready after $2 s"
     sleep 0.5
