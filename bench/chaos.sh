@@ -371,7 +371,10 @@ LOAD_T0=$(date +%s)
    --max-seconds $((TIMEOUT - (LOAD_T0 - T0) - 150)) </dev/null) &
 LOAD_PID=$!
 
-FAULTS_DONE=0
+FAULTS_DONE=0     # kills done (a kafka+database step is two)
+KILLS_PLANNED=0
+for f in "${FAULTS[@]}"; do KILLS_PLANNED=$((KILLS_PLANNED + $(tr '+' '\n' <<<"$f" | wc -l))); done
+STEPS_DONE=0
 PREV_BACK=0
 for i in "${!FAULTS[@]}"; do
   due=$((LOAD_T0 + FIRST_FAULT_S + i * FAULT_EVERY_S))
@@ -388,7 +391,8 @@ for i in "${!FAULTS[@]}"; do
     *) kill_service "${FAULTS[$i]}" ;;
   esac
   record_fault "$F_AT" "${FAULTS[$i]}" "$F_BACK" "$F_NOTE"
-  FAULTS_DONE=$((FAULTS_DONE + 1))
+  FAULTS_DONE=$((FAULTS_DONE + $(tr '+' '\n' <<<"${FAULTS[$i]}" | wc -l)))
+  STEPS_DONE=$((STEPS_DONE + 1))
   PREV_BACK=$(date +%s)
 done
 log "all faults done; waiting for the load to finish"
@@ -397,7 +401,7 @@ LOAD_PID=
 log "load finished in $(( $(date +%s) - LOAD_T0 ))s"
 
 # ------------------------------------------------------------------------------ count
-log "fault steps done: $FAULTS_DONE of ${#FAULTS[@]}$( ((FAULTS_DONE < ${#FAULTS[@]})) && echo " (the load ended first: raise CHAOS_LOAD_S)")"
+log "fault steps done: $STEPS_DONE of ${#FAULTS[@]}, kills: $FAULTS_DONE of $KILLS_PLANNED$( ((STEPS_DONE < ${#FAULTS[@]})) && echo " (the load ended first: raise CHAOS_LOAD_S)")"
 log "timeline of faults (faults.tsv):"
 while IFS=$'\t' read -r at what back note; do
   printf '  %s +%3ds  %-22s answering again after %5.1fs  %s\n' "$(date -u -d "@$((at / 1000))" +%T)" \
@@ -438,5 +442,5 @@ tail -n 3 "$VERIFY_OUT" | grep -q '^recovery_ratio=' || { tail -n 20 "$LOGS/veri
 
 # Stop everything first, so the three figures are the last lines.
 cleanup
-echo "faults_done=$FAULTS_DONE/${#FAULTS[@]}"
+echo "faults_done=$FAULTS_DONE/$KILLS_PLANNED"
 printf '%s\n' "$(tail -n 3 "$VERIFY_OUT")"
