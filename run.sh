@@ -5,7 +5,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-RUN_DIR="$ROOT/.run"
+RUN_DIR=${ZF_RUN_DIR:-$ROOT/.run}
 LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
 RUNNER_JAR="$ROOT/local-runner/target/local-runner.jar"
@@ -13,8 +13,10 @@ RUNNER_CP_FILE="$ROOT/local-runner/target/classpath.txt"
 
 # Service folder = name; the gateway last, so it finds the others up.
 SERVICES=(complaint-service survey-service inspection-service notification-service gateway)
-declare -A PORT=([gateway]=8080 [complaint-service]=8081 [survey-service]=8082
-                 [inspection-service]=8083 [notification-service]=8084)
+PORT_BASE=${ZF_PORT_BASE:-8080}
+[[ $PORT_BASE =~ ^[0-9]+$ ]] || { echo "[run] ERROR: ZF_PORT_BASE must be a port number" >&2; exit 2; }
+declare -A PORT=([gateway]=$PORT_BASE [complaint-service]=$((PORT_BASE + 1)) [survey-service]=$((PORT_BASE + 2))
+                 [inspection-service]=$((PORT_BASE + 3)) [notification-service]=$((PORT_BASE + 4)))
 DEMO_ACCOUNTS="spokesperson handler-planning head-planning handler-land head-land inspector supervisor leader admin"
 
 START_TIMEOUT=${ZF_START_TIMEOUT:-180}
@@ -23,20 +25,22 @@ SERVICE_JAVA_OPTS=${ZF_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:+ExitOnO
 
 usage() {
   cat <<EOF
-Usage: ./run.sh [--build] [--bench] | --stop | --help
+Usage: ./run.sh [--build] [--bench] [--supervise] | --stop | --help
 
 Starts the Zhengfeng suite locally and keeps it in the foreground; Ctrl-C stops everything.
+By default one process that dies stops the whole suite; with --supervise it is restarted instead.
 
   1. Builds the services (./mvnw -q -DskipTests package) when a service jar is missing
      (--build: always), and the local-runner module when its classpath is missing.
   2. Database: \$ZF_DB_URL if set and answering; else a MySQL/MariaDB server on 127.0.0.1:3306
      if one answers; else an embedded MariaDB (local-runner) on \$ZF_EMBEDDED_DB_PORT (3306),
-     data in .run/mariadb.
+     data in \$ZF_RUN_DIR/mariadb (.run/mariadb).
   3. Kafka: \$ZF_KAFKA_BOOTSTRAP if set (must answer); else a real Kafka 4.1.2 broker
      (local-runner, KRaft) on 127.0.0.1:\$ZF_KAFKA_PORT (9092), data in .run/kafka.
+     (In both cases --supervise restarts only what run.sh started itself.)
   4. The five services, java -jar <svc>/target/quarkus-app/quarkus-run.jar, QUARKUS_PROFILE=local:
-       gateway 8080, complaint-service 8081, survey-service 8082,
-       inspection-service 8083, notification-service 8084
+       gateway \$ZF_PORT_BASE (8080), complaint-service +1 (8081), survey-service +2 (8082),
+       inspection-service +3 (8083), notification-service +4 (8084)
      logs in .run/logs/<svc>.log; waits for /q/health/ready of each, then the gateway's
      /q/health/group/suite (at most \$ZF_START_TIMEOUT s, default 180).
 
@@ -44,12 +48,21 @@ Options:
   --build   rebuild the services even if their jars exist
   --bench   for bench/intake.sh: lift the gateway's per-IP limit on anonymous writes
             (ZF_RATE_ANONYMOUS_WRITES, unless set), which one load generator hits at once
+  --supervise  keep the suite up: a process run.sh started that dies (a service, or the broker or
+            embedded database it started) is started again with the same command after
+            \$ZF_RESTART_DELAY s (2), doubled up to 60 s while it keeps dying within 30 s of its
+            start; each death and restart is logged with its time and exit code, and the new pid
+            is written to \$ZF_RUN_DIR/pids/<name>.pid. The same as ZF_SUPERVISE=1.
+            (bench/chaos.sh uses it: it SIGKILLs services and expects them back.)
   --stop    stop what a previous run left behind (recorded in .run/pids), e.g. after kill -9
   --help    this text
 
 Environment: ZF_DB_URL (JDBC URL without database), ZF_DB_USER (root), ZF_DB_PASSWORD (empty),
   ZF_KAFKA_BOOTSTRAP, ZF_KAFKA_PORT (9092), ZF_EMBEDDED_DB_PORT (3306), ZF_START_TIMEOUT (180),
-  ZF_JAVA_OPTS (service JVM options; default: $SERVICE_JAVA_OPTS), JAVA_HOME.
+  ZF_JAVA_OPTS (service JVM options; default: $SERVICE_JAVA_OPTS), JAVA_HOME,
+  ZF_PORT_BASE (8080: the gateway's port, the services on the next four), ZF_RUN_DIR (.run: pids,
+  logs, suite.env, local data; another directory lets a second suite run beside the first),
+  ZF_SUPERVISE (1 = --supervise), ZF_RESTART_DELAY (2).
 EOF
 }
 
@@ -80,6 +93,8 @@ show_log_tail() {
 # ------------------------------------------------------------------------------ processes we start
 declare -A PID=()     # name -> pid (each is the leader of its own process group)
 declare -A LOG=()     # name -> log file
+declare -A CMD=()     # name -> "WORKDIR COMMAND..." (shell-quoted), to start it again
+declare -A STARTED_AT=() RESTARTS=() RESTART_AT=() DELAY=()   # --supervise bookkeeping
 STARTED=()            # names, in start order
 
 # start NAME WORKDIR COMMAND...: run COMMAND in its own session (so Ctrl-C reaches only this
@@ -90,7 +105,21 @@ start() {
   (cd "$dir" && exec setsid "$@" </dev/null >"$logfile" 2>&1) &
   PID[$name]=$!
   LOG[$name]=$logfile
+  CMD[$name]=$(printf '%q ' "$dir" "$@")
+  STARTED_AT[$name]=$SECONDS
   STARTED+=("$name")
+  echo "${PID[$name]}" >"$PID_DIR/$name.pid"
+}
+
+# restart NAME: the same command again, its output appended to the same log.
+restart() {
+  local name=$1 dir
+  eval "set -- ${CMD[$name]}"
+  dir=$1; shift
+  printf '\n[run] ==== %s: restarted by run.sh --supervise ====\n' "$(date -u +%FT%TZ)" >>"${LOG[$name]}"
+  (cd "$dir" && exec setsid "$@" </dev/null >>"${LOG[$name]}" 2>&1) &
+  PID[$name]=$!
+  STARTED_AT[$name]=$SECONDS
   echo "${PID[$name]}" >"$PID_DIR/$name.pid"
 }
 
@@ -273,8 +302,8 @@ start_services() {
   done
   export QUARKUS_PROFILE=local
   export ZF_DB_URL=$DB_URL ZF_DB_USER=$DB_USER ZF_DB_PASSWORD=$DB_PASSWORD ZF_KAFKA_BOOTSTRAP=$KAFKA
-  export ZF_COMPLAINT_URL=http://localhost:8081 ZF_SURVEY_URL=http://localhost:8082
-  export ZF_INSPECTION_URL=http://localhost:8083 ZF_NOTIFICATION_URL=http://localhost:8084
+  export ZF_COMPLAINT_URL=http://localhost:${PORT[complaint-service]} ZF_SURVEY_URL=http://localhost:${PORT[survey-service]}
+  export ZF_INSPECTION_URL=http://localhost:${PORT[inspection-service]} ZF_NOTIFICATION_URL=http://localhost:${PORT[notification-service]}
   for s in "${SERVICES[@]}"; do
     # shellcheck disable=SC2086  # SERVICE_JAVA_OPTS is a list of options
     start "$s" "$ROOT/$s" env QUARKUS_HTTP_PORT="${PORT[$s]}" \
@@ -304,9 +333,9 @@ wait_until_ready() {
     fi
     sleep 1
   done
-  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:8080/q/health/group/suite" 2>/dev/null; do
+  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORT[gateway]}/q/health/group/suite" 2>/dev/null; do
     if ((SECONDS >= deadline)); then
-      curl -sS --max-time 2 "http://127.0.0.1:8080/q/health/group/suite" >&2 || true
+      curl -sS --max-time 2 "http://127.0.0.1:${PORT[gateway]}/q/health/group/suite" >&2 || true
       die "the gateway's /q/health/group/suite is not UP after ${START_TIMEOUT}s (log: .run/logs/gateway.log)"
     fi
     sleep 1
@@ -318,7 +347,7 @@ write_suite_env() {
   {
     printf 'ZF_DB_URL=%s\nZF_DB_USER=%s\nZF_DB_PASSWORD=%s\nZF_KAFKA_BOOTSTRAP=%s\n' \
       "$DB_URL" "$DB_USER" "$DB_PASSWORD" "$KAFKA"
-    printf 'ZF_GATEWAY_URL=http://localhost:8080\nZF_BENCH_MODE=%s\n' "$BENCH_MODE"
+    printf 'ZF_GATEWAY_URL=http://localhost:%s\nZF_BENCH_MODE=%s\n' "${PORT[gateway]}" "$BENCH_MODE"
   } >"$RUN_DIR/suite.env"
 }
 
@@ -326,45 +355,71 @@ print_summary() {
   cat <<EOF
 
   Zhengfeng is up.
-    Gateway      http://localhost:8080
-    Swagger UI   http://localhost:8080/q/swagger-ui   (each service: http://localhost:808[1-4]/q/swagger-ui)
+    Gateway      http://localhost:${PORT[gateway]}
+    Swagger UI   http://localhost:${PORT[gateway]}/q/swagger-ui   (each service: http://localhost:<its port>/q/swagger-ui)
     Database     $DB_DESC
     Kafka        $KAFKA_DESC
     Logs         .run/logs/<service>.log
 
   Demo accounts, password "demo":
     $DEMO_ACCOUNTS
-  Token:  curl -s -X POST http://localhost:8080/api/auth/token -H 'Content-Type: application/json' \\
+  Token:  curl -s -X POST http://localhost:${PORT[gateway]}/api/auth/token -H 'Content-Type: application/json' \\
             -d '{"username":"spokesperson","password":"demo"}'
 
-  Ctrl-C stops everything.
+  Ctrl-C stops everything.$( ((SUPERVISE)) && printf '\n  Supervised: a process that dies is started again (see the [run] lines).')
 EOF
 }
 
-# Keep running; if one of our processes dies, say which and stop the rest.
+# Keep running; if one of our processes dies, say which and stop the rest (--supervise: start it
+# again after a delay that doubles, up to 60 s, while it keeps dying within 30 s of its start).
 supervise() {
-  local name rc
+  local name rc up
   while true; do
     for name in "${STARTED[@]}"; do
       [[ -n ${PID[$name]:-} ]] || continue
+      if [[ -n ${RESTART_AT[$name]:-} ]]; then
+        if ((SECONDS >= RESTART_AT[$name])); then
+          unset "RESTART_AT[$name]"
+          RESTARTS[$name]=$((${RESTARTS[$name]:-0} + 1))
+          restart "$name"
+          log "$(date -u +%T) $name restarted (restart #${RESTARTS[$name]}, pid ${PID[$name]})"
+        fi
+        continue
+      fi
       if ! alive "$name"; then
         rc=0; wait "${PID[$name]}" 2>/dev/null || rc=$?
-        show_log_tail "${LOG[$name]}"
-        die "$name stopped unexpectedly (exit code $rc, log: ${LOG[$name]#"$ROOT"/}): stopping the rest"
+        if ((!SUPERVISE)); then
+          show_log_tail "${LOG[$name]}"
+          die "$name stopped unexpectedly (exit code $rc, log: ${LOG[$name]#"$ROOT"/}): stopping the rest"
+        fi
+        up=$((SECONDS - STARTED_AT[$name]))
+        if ((up < 30 && ${RESTARTS[$name]:-0} > 0)); then
+          DELAY[$name]=$((${DELAY[$name]:-$RESTART_DELAY} * 2))
+          ((DELAY[$name] <= 60)) || DELAY[$name]=60
+          ((DELAY[$name] >= 1)) || DELAY[$name]=1
+        else
+          DELAY[$name]=$RESTART_DELAY
+        fi
+        RESTART_AT[$name]=$((SECONDS + DELAY[$name]))
+        log "$(date -u +%T) $name died (exit code $rc, up ${up}s): restarting it in ${DELAY[$name]}s"
       fi
     done
-    sleep 1
+    sleep 0.5
   done
 }
 
 main() {
   local force_build=false arg
   BENCH_MODE=0
+  SUPERVISE=0; [[ ${ZF_SUPERVISE:-0} == 1 ]] && SUPERVISE=1
+  RESTART_DELAY=${ZF_RESTART_DELAY:-2}
+  [[ $RESTART_DELAY =~ ^[0-9]+$ ]] || die "ZF_RESTART_DELAY must be whole seconds"
   for arg in "$@"; do
     case "$arg" in
       -h|--help) usage; exit 0 ;;
       --stop) stop_leftovers; exit 0 ;;
       --build) force_build=true ;;
+      --supervise) SUPERVISE=1 ;;
       --bench) BENCH_MODE=1; export ZF_RATE_ANONYMOUS_WRITES=${ZF_RATE_ANONYMOUS_WRITES:-1000000000} ;;
       *) usage >&2; exit 2 ;;
     esac
