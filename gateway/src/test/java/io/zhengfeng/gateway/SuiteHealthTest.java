@@ -37,7 +37,7 @@ class SuiteHealthTest {
     }
 
     @Test
-    void aServiceDownLeavesTheGatewayReadyTheSuiteDownAndItsRoutes502() {
+    void aServiceDownLeavesTheGatewayReadyTheSuiteDownAndItsRoutes503WithRetryAfter() {
         running = UpstreamPorts.SERVICES.stream().filter(s -> !s.equals("inspection-service"))
                 .map(s -> FakeService.of(s).start()).toList();
 
@@ -48,9 +48,9 @@ class SuiteHealthTest {
                 .body("checks[0].data.inspection-service", startsWith("UNREACHABLE"))
                 .body("checks[0].data.survey-service", equalTo("UP"));
         given().get("/api/inspections/campaigns")
-                .then().statusCode(502)
+                .then().statusCode(503).header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:zhengfeng:problem:upstream-unavailable"))
-                .body("status", equalTo(502));
+                .body("status", equalTo(503));
     }
 }

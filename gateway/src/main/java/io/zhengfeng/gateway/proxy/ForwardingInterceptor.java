@@ -24,12 +24,16 @@ import io.zhengfeng.platform.problem.Problem;
  * What the gateway adds to Vert.x's proxying: the {@code X-Forwarded-*} headers, the service's base
  * path, removal of the hop-by-hop headers the library does not know about (those named in
  * {@code Connection}) and of the service's own CORS headers (the gateway owns CORS), and the
- * problem+json answer when the service cannot be reached (502) or does not answer in time (504).
+ * problem+json answer when the service is down (503 with {@code Retry-After}: a client should come
+ * back, DESIGN "When something fails"), breaks off (502) or does not answer in time (504).
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ForwardingInterceptor.class);
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    /** Seconds a client is asked to wait when a service is down: about a restart's length. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** Context attachment set when the response timeout fired. */
     static final String TIMED_OUT = "zhengfeng.upstream-timed-out";
@@ -82,16 +86,21 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         HttpServerRequest incoming = request.proxiedRequest();
         LOG.warnf("%s %s -> %s failed: %s", incoming.method(), incoming.path(), upstream.name(),
                 timeout ? "no response in time" : describe(failure));
-        int status = timeout ? 504 : 502;
+        boolean down = !timeout && failure instanceof ConnectException; // nothing listens: down or restarting
+        int status = timeout ? 504 : down ? 503 : 502;
         String slug = timeout ? "upstream-timeout" : "upstream-unavailable";
         String title = timeout ? "Upstream timeout" : "Upstream unavailable";
         String detail = timeout
                 ? "The " + upstream.name() + " did not answer in time; try again later"
                 : "The " + upstream.name() + " cannot be reached; try again later";
-        return request.release().response()
+        ProxyResponse response = request.release().response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(problems.body(status, slug, title, detail)));
+        if (down) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response;
     }
 
     /** RFC 9110 §7.6.1: a header named in {@code Connection} is meant for this hop only. */
