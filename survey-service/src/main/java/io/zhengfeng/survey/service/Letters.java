@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +37,7 @@ import io.zhengfeng.survey.persistence.SurveyEntity;
  */
 @ApplicationScoped
 public class Letters {
+    private static final Logger LOG = Logger.getLogger(Letters.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     public record Letter(String letterNo, String organisation, String name, String address, String code) {
@@ -47,6 +50,7 @@ public class Letters {
     }
 
     public byte[] render(SurveyEntity s, List<Letter> letters) {
+        long started = System.nanoTime();
         try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(new File(config.font()))) {
             TrueTypeFont[] first = new TrueTypeFont[1];
             fonts.processAllFonts(f -> {
@@ -60,6 +64,8 @@ public class Letters {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
+            LOG.infof("%d letters of survey %s rendered in %d ms (%d bytes)", letters.size(), s.id,
+                    (System.nanoTime() - started) / 1_000_000, out.size());
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("Letters could not be rendered (font " + config.font() + ")", e);
