@@ -27,6 +27,7 @@ import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 
+import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.survey.config.SurveyConfig;
 import io.zhengfeng.survey.persistence.SurveyEntity;
 
@@ -51,6 +52,11 @@ public class Letters {
 
     public byte[] render(SurveyEntity s, List<Letter> letters) {
         long started = System.nanoTime();
+        if (!new File(config.font()).canRead()) {
+            // letters without a CJK font would print empty boxes: refuse, saying what is missing
+            throw new ProblemException(503, "letters-unavailable", "Letters unavailable",
+                    "no CJK font at " + config.font() + " (install fonts-wqy-zenhei or set ZF_SURVEY_FONT)");
+        }
         try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(new File(config.font()))) {
             TrueTypeFont[] first = new TrueTypeFont[1];
             fonts.processAllFonts(f -> {
