@@ -5,6 +5,9 @@ import static io.zhengfeng.system.SuiteClient.gateway;
 import static io.zhengfeng.system.SuiteClient.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
+import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Topics;
+import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.RecordedEvent;
+import io.zhengfeng.testing.TopicReader;
 
 /**
  * The seed's case through the gateway: 103 solicitation letters to the seven groups, printed
@@ -104,6 +112,49 @@ class SurveyIT {
         assertEquals(60, r.getInt("byChannel.find { it.key == 'online' }.answers"));
         assertEquals(43, r.getInt("byChannel.find { it.key == 'paper' }.answers"));
         assertEquals(15, r.getInt("byGroup.find { it.key == 'enterprise' }.answers"));
+    }
+
+    /**
+     * The closing instant passes while survey-service is stopped: notification-service's timer fires
+     * and publishes the breach, which waits in Kafka; the restarted survey-service closes the survey, once.
+     */
+    @Test
+    void aSurveyWhoseClosingInstantPassedWhileTheServiceWasStoppedIsClosedOnRestartOnce() throws Exception {
+        Suite suite = SuiteClient.suite();
+        String inspector = login("inspector");
+        Instant closes = Instant.now().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+        String survey = """
+                {"title":"停机期间截止","audience":"public","closesAt":"%s",
+                 "questions":[{"type":"appraisal","text":"总体评价","required":true}]}""".formatted(closes);
+        String id = as(inspector).body(survey).post("/api/surveys").then().statusCode(201).extract().path("id");
+        as(inspector).post("/api/surveys/" + id + "/open").then().statusCode(200);
+        // notification-service holds the closing timer (from the opened event) before survey-service stops
+        Await.until(() -> "PENDING".equals(timerState(suite, id)), Duration.ofSeconds(30));
+        suite.surveys.close();
+        try {
+            Await.until(() -> "FIRED".equals(timerState(suite, id)), Duration.ofSeconds(60));
+            assertEquals("open", Suite.query(suite.surveyDb, "SELECT status FROM survey WHERE id = ?", id).get(0)[0],
+                    "nobody closed it while survey-service was down");
+        } finally {
+            suite.surveys.start();
+            suite.surveys.awaitReady(Suite.START);
+        }
+        Await.until(() -> "closed".equals(as(inspector).get("/api/surveys/" + id).then().extract().path("status")),
+                Duration.ofSeconds(60));
+        try (TopicReader events = new TopicReader(Topics.SURVEYS)) {
+            // published after closed, on the same key: once it is on the topic, nothing else is queued before it
+            as(inspector).post("/api/surveys/" + id + "/publish").then().statusCode(200);
+            List<RecordedEvent> mine = events.readUntil(all -> all.stream().anyMatch(e -> id.equals(e.key())
+                    && EventTypes.SURVEY_PUBLISHED.equals(e.type())), Duration.ofSeconds(30));
+            assertEquals(1, mine.stream().filter(e -> id.equals(e.key()) && EventTypes.SURVEY_CLOSED.equals(e.type())).count(),
+                    "closed exactly once");
+        }
+    }
+
+    private static String timerState(Suite suite, String surveyId) {
+        List<Object[]> rows = Suite.query(suite.notificationDb, "SELECT state FROM timer WHERE subject_type = 'survey' "
+                + "AND subject_id = ? AND deadline_kind = 'survey_closing'", surveyId);
+        return rows.isEmpty() ? null : (String) rows.get(0)[0];
     }
 
     /** overall: 7 in 10 满意, 2 基本满意, 1 不满意; planning: even 满意, odd 基本满意; land: every 5th 不满意. */
