@@ -52,7 +52,8 @@ class SurveyTimersTest {
     void aSurveysClosingInstantFiresOnceAtTheInstantAndAlertsNobody() throws Exception {
         UUID survey = UUID.randomUUID();
         Instant now = Instant.now();
-        Instant closes = now.plusSeconds(2);
+        // survey-service schedules whole seconds (the timer table's precision)
+        Instant closes = now.plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (TopicReader breaches = new TopicReader(Topics.NOTIFICATIONS)) {
             TestEvents.send(Topics.SURVEYS, EventTypes.SURVEY_OPENED, Sources.SURVEY_SERVICE, survey,
                     new SurveyEvent(survey, "行风评议问卷", 2026, "both", "open", "draft",

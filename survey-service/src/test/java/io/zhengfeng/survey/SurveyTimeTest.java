@@ -47,7 +47,8 @@ class SurveyTimeTest {
 
     @Test
     void theOpeningAndClosingInstantsTravelAsDeadlinesAndTheirBreachesOpenAndCloseOnce() throws Exception {
-        Instant opens = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        // sub-second parts are dropped: the breach names the instant at the timers' precision
+        Instant opens = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).plusMillis(400);
         Instant closes = opens.plus(7, ChronoUnit.DAYS);
         String id = inspector().body(survey("定时开闭", "public", "\"opensAt\":\"" + opens + "\",\"closesAt\":\"" + closes + "\""))
                 .post("/api/surveys").then().statusCode(201).extract().path("id");
@@ -58,16 +59,17 @@ class SurveyTimeTest {
                     scheduled.value());
 
             // the opening instant passes (the notification service says so, late or not)
-            breach(UUID.randomUUID().toString(), id, "survey_opening", opens);
+            breach(UUID.randomUUID().toString(), id, "survey_opening", opens.truncatedTo(ChronoUnit.SECONDS));
             Await.until(() -> "open".equals(leader().get("/api/surveys/" + id).then().extract().path("status")), Duration.ofSeconds(20));
 
             // the closing breach, delivered twice under one ce_id and once more under another (a second timer round)
             String ceId = UUID.randomUUID().toString();
             String again = UUID.randomUUID().toString();
             String stale = UUID.randomUUID().toString();
-            breach(ceId, id, "survey_closing", closes);
-            breach(ceId, id, "survey_closing", closes);
-            breach(again, id, "survey_closing", closes);
+            Instant closesAsTimed = closes.truncatedTo(ChronoUnit.SECONDS);
+            breach(ceId, id, "survey_closing", closesAsTimed);
+            breach(ceId, id, "survey_closing", closesAsTimed);
+            breach(again, id, "survey_closing", closesAsTimed);
             breach(stale, id, "survey_closing", closes.plusSeconds(60));
             // the consumer recorded every copy (the platform's processed_event): it got past all of them
             Await.until(() -> processed(List.of(ceId, again, stale)) == 3, Duration.ofSeconds(20));

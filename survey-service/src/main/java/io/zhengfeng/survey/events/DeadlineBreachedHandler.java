@@ -76,6 +76,6 @@ public class DeadlineBreachedHandler implements EventHandler {
     }
 
     private static boolean same(Instant a, Instant b) {
-        return a != null && b != null && a.truncatedTo(ChronoUnit.MILLIS).equals(b.truncatedTo(ChronoUnit.MILLIS));
+        return a != null && b != null && a.truncatedTo(ChronoUnit.SECONDS).equals(b.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -172,8 +172,10 @@ public class Surveys {
         s.description = d.description();
         s.campaignYear = year;
         s.audience = audience;
-        s.opensAt = d.opensAt();
-        s.closesAt = d.closesAt();
+        // whole seconds: the notification service's timers keep second precision, and a breach must
+        // name exactly the instant the survey has
+        s.opensAt = d.opensAt() == null ? null : d.opensAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        s.closesAt = d.closesAt() == null ? null : d.closesAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try {
             s.questions = json.writeValueAsString(questions);
         } catch (JsonProcessingException e) {
