@@ -190,10 +190,8 @@ public class SurveyResource {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            for (String column : List.of("group")) {
-                if (!parser.getHeaderMap().containsKey(column)) {
-                    throw ProblemException.badField("csv.header", "needs the columns organisation,name,group,email,address");
-                }
+            if (!parser.getHeaderMap().containsKey("group")) {
+                throw ProblemException.badField("csv.header", "needs the columns organisation,name,group,email,address");
             }
             for (CSVRecord r : parser) {
                 invitees.add(new Invitee(get(r, "organisation"), get(r, "name"), get(r, "group"), get(r, "email"),

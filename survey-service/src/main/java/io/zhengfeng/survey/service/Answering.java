@@ -52,7 +52,7 @@ public class Answering {
      */
     @Transactional
     public SurveyView questionnaire(String code) {
-        Letter letter = letter(code, false);
+        Letter letter = letter(Tokens.hash(code), false);
         return surveys.view(surveys.find(letter.surveyId()));
     }
 
@@ -60,7 +60,7 @@ public class Answering {
     @Transactional
     public void answerInvited(String code, JsonNode answers, String channel, String expectedSurvey) {
         String hash = Tokens.hash(code);
-        Letter letter = letter(code, true);
+        Letter letter = letter(hash, true);
         if (expectedSurvey != null && !expectedSurvey.equals(letter.surveyId())) {
             throw ProblemException.notFound("letter code");
         }
@@ -94,8 +94,7 @@ public class Answering {
         record(s, Status.POOL_PUBLIC, "public", Status.CHANNEL_ONLINE, checked, LocalDate.now(ZONE));
     }
 
-    private Letter letter(String code, boolean lock) {
-        String hash = Tokens.hash(code);
+    private Letter letter(String hash, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT survey_id, respondent_group, answered FROM invitation "
                 + "WHERE token_hash = ?1" + (lock ? " FOR UPDATE" : "")).setParameter(1, hash).getResultList();
