@@ -24,4 +24,8 @@ public record Deadline(String kind, Instant startAt, Instant dueAt, boolean prov
     public static final String REPLY = "reply";
     public static final String FOLLOW_UP = "follow_up";
     public static final String RECTIFICATION = "rectification";
+    /** A survey opens (startAt = dueAt = the opening instant): fires at the instant, alerts nobody. */
+    public static final String SURVEY_OPENING = "survey_opening";
+    /** A survey closes (startAt = dueAt = the closing instant): fires at the instant, alerts nobody. */
+    public static final String SURVEY_CLOSING = "survey_closing";
 }

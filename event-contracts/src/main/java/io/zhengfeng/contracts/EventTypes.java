@@ -24,12 +24,23 @@ public final class EventTypes {
     /** A year of the working-day calendar changed; the payload is the whole year. */
     public static final String CALENDAR_YEAR_CHANGED = PREFIX + "calendar.year.changed.v1";
 
+    public static final String SURVEY_SCHEDULED = survey("scheduled");
+    public static final String SURVEY_OPENED = survey("opened");
+    public static final String SURVEY_CLOSED = survey("closed");
+    public static final String SURVEY_PUBLISHED = survey("published");
+    public static final String SURVEY_INVITATION_SENT = survey("invitation_sent");
+    public static final String SURVEY_REMINDER_DUE = survey("reminder_due");
+
     public static final String DEADLINE_BREACHED = PREFIX + "deadline.breached.v1";
     public static final String NOTIFICATION_DELIVERED = PREFIX + "notification.delivered.v1";
     public static final String NOTIFICATION_FAILED = PREFIX + "notification.failed.v1";
 
     public static String complaint(String happened) {
         return PREFIX + "complaint." + happened + ".v1";
+    }
+
+    public static String survey(String happened) {
+        return PREFIX + "survey." + happened + ".v1";
     }
 
     private EventTypes() {

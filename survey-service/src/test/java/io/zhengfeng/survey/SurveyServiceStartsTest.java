@@ -29,6 +29,6 @@ class SurveyServiceStartsTest {
 
     @Test
     void unknownPathsAnswerProblemJson() {
-        given().get("/api/surveys/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/surveys/public/" + java.util.UUID.randomUUID() + "/results").then().statusCode(404).contentType("application/problem+json");
     }
 }

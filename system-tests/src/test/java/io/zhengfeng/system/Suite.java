@@ -23,10 +23,12 @@ final class Suite implements AutoCloseable {
     final TestDatabase.Coordinates complaintDb;
     final TestDatabase.Coordinates notificationDb;
     final TestDatabase.Coordinates gatewayDb;
+    final TestDatabase.Coordinates surveyDb;
     final String kafka = TestKafka.bootstrapServers();
     final ServiceProcess complaints;
     final ServiceProcess notifications;
     final ServiceProcess gateway;
+    final ServiceProcess surveys;
     /** Further notification-service processes on the same database, started by a test. */
     private final List<ServiceProcess> replicas = new ArrayList<>();
 
@@ -34,17 +36,22 @@ final class Suite implements AutoCloseable {
         complaintDb = TestDatabase.fresh("zf_it_complaint");
         notificationDb = TestDatabase.fresh("zf_it_notification");
         gatewayDb = TestDatabase.fresh("zf_it_gateway");
+        surveyDb = TestDatabase.fresh("zf_it_survey");
+        surveys = new ServiceProcess("survey-service", env(surveyDb));
         complaints = new ServiceProcess("complaint-service", env(complaintDb));
         notifications = new ServiceProcess("notification-service", env(notificationDb));
         Map<String, String> gatewayEnv = new java.util.HashMap<>(env(gatewayDb));
         gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
         gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url());
+        gatewayEnv.put("ZF_SURVEY_URL", surveys.url());
         // One load generator on loopback would hit the per-IP anonymous write limit at once.
         gatewayEnv.put("ZF_RATE_ANONYMOUS_WRITES", "1000000");
         gateway = new ServiceProcess("gateway", gatewayEnv);
         complaints.start();
         notifications.start();
+        surveys.start();
         gateway.start();
+        surveys.awaitReady(START);
         complaints.awaitReady(START);
         notifications.awaitReady(START);
         gateway.awaitReady(START);
@@ -108,7 +115,7 @@ final class Suite implements AutoCloseable {
     public void close() throws Exception {
         List<Thread> stopping = new ArrayList<>();
         List<ServiceProcess> all = new ArrayList<>(replicas);
-        all.addAll(List.of(gateway, notifications, complaints));
+        all.addAll(List.of(gateway, notifications, complaints, surveys));
         for (ServiceProcess p : all) {
             Thread t = new Thread(() -> {
                 try {
