@@ -34,6 +34,10 @@ public interface PlatformConfig {
         @WithDefault("500")
         int batchSize();
 
+        /** The outbox gauges (backlog, oldest age, parked) re-query at most this often, on a scrape. */
+        @WithDefault("10s")
+        Duration gaugeRefresh();
+
         /** Published rows are kept this long for audit and replay, then deleted. */
         @WithDefault("7d")
         Duration retention();
