@@ -31,6 +31,13 @@ public interface PlatformConfig {
         @WithDefault("250ms")
         Duration pollInterval();
 
+        /**
+         * Longest gap between two full passes over the shards while they find nothing (a commit in this
+         * replica still wakes the relay at once); bounds how late another replica's leftovers are seen.
+         */
+        @WithDefault("2s")
+        Duration idlePollMax();
+
         @WithDefault("500")
         int batchSize();
 

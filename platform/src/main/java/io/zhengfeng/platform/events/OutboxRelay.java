@@ -117,15 +117,21 @@ public class OutboxRelay {
     private void loop() {
         long backoffMs = 0;
         long lastFullPass = 0;
+        long poll = config.outbox().pollInterval().toNanos();
+        long fullPassEvery = poll;
         while (running) {
             try {
-                // Commits name their shard, so most rounds visit only those; a full pass every poll
-                // interval picks up what another replica committed and what a failed round left.
+                // Commits name their shard, so most rounds visit only those; a full pass picks up what
+                // another replica committed and what a failed round left. Full passes that find nothing
+                // space out (doubling up to idle-poll-max): an idle service pays about nothing.
                 long now = System.nanoTime();
-                boolean full = now - lastFullPass >= config.outbox().pollInterval().toNanos();
+                boolean full = now - lastFullPass >= fullPassEvery;
                 int sent = full ? relayOnce() : relayDirty();
                 if (full) {
                     lastFullPass = now;
+                    fullPassEvery = sent == 0 ? Math.min(fullPassEvery * 2, config.outbox().idlePollMax().toNanos()) : poll;
+                } else if (sent > 0) {
+                    fullPassEvery = poll;
                 }
                 backoffMs = 0;
                 if (sent == 0 && dirtyShards.isEmpty()) {
@@ -136,6 +142,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                fullPassEvery = poll;
                 backoffMs = Math.min(Math.max(backoffMs * 2, 200), 10_000);
                 LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backoffMs, e.getMessage());
                 sleep(backoffMs);
