@@ -57,6 +57,8 @@ class OutboxParkingTest {
             assertEquals(NoteEvents.WRITTEN, events.get(0).type());
             Await.until(() -> count("SELECT COUNT(*) FROM note_effect WHERE note_id = ?", id) == 1, WAIT);
 
+            // the mark commits just after the broker acknowledged what it took
+            Await.until(() -> count("SELECT COUNT(*) FROM outbox_event WHERE subject = ? AND parked_at IS NOT NULL", id) == 1, WAIT);
             try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "SELECT published_at, parked_at, park_reason FROM outbox_event WHERE subject = ? AND event_type = ?")) {
                 ps.setString(1, id);

@@ -41,6 +41,10 @@ public class OutboxGauges {
     }
 
     void register(@Observes StartupEvent ignored) {
+        // a meter left by an earlier application in this JVM (tests restart Quarkus) would read a stale bean
+        for (String name : new String[] { "zhengfeng.outbox.backlog", "zhengfeng.outbox.oldest.age", "zhengfeng.outbox.parked" }) {
+            metrics.find(name).meters().forEach(metrics::remove);
+        }
         Gauge.builder("zhengfeng.outbox.backlog", this, g -> g.snapshot().backlog())
                 .description("Outbox rows not yet published (parked rows excluded)").register(metrics);
         Gauge.builder("zhengfeng.outbox.oldest.age", this, g -> g.snapshot().oldestAgeSeconds())
