@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +80,32 @@ class DatabaseOutageTest {
         for (int i = 0; i < 2 * CONCURRENT; i++) {
             assertEquals(200, writeNote().status(), "request " + i + " after the database returned");
         }
+    }
+
+    @Test
+    void aLockWaitTimeoutIsA503WorthRetryingAtOnceAndChangesNothing() throws Exception {
+        String id = given().contentType("application/json").body("{\"text\":\"locked\",\"events\":1}").post("/notes")
+                .then().statusCode(200).extract().path("id");
+        // Another transaction holds the row (the server's innodb_lock_wait_timeout is 1 s).
+        try (Connection holder = DriverManager.getConnection(ThrowawayMariaDb.url(), "root", "")) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeQuery("SELECT id FROM note WHERE id = '" + id + "' FOR UPDATE").close();
+            }
+            given().contentType("text/plain").body("changed").put("/notes/" + id + "/text").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:zhengfeng:problem:database-busy"))
+                    .header("Retry-After", "1");
+            holder.rollback();
+        }
+        try (Connection c = DriverManager.getConnection(ThrowawayMariaDb.url(), "root", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT text FROM note WHERE id = '" + id + "'")) {
+            assertTrue(rs.next());
+            assertEquals("locked", rs.getString(1), "nothing changed");
+        }
+        // retried once the lock is gone, it succeeds
+        given().contentType("text/plain").body("changed").put("/notes/" + id + "/text").then().statusCode(204);
     }
 
     private static Answer writeNote() {
