@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 import io.zhengfeng.complaint.events.ComplaintEvents;
 import io.zhengfeng.complaint.persistence.CategoryEntity;
 import io.zhengfeng.complaint.persistence.ComplaintEntity;
 import io.zhengfeng.complaint.persistence.ComplaintRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zhengfeng.complaint.pii.PersonalDataCipher;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
@@ -18,6 +21,11 @@ import io.zhengfeng.platform.security.Roles;
 /** Receives a message from any channel: stored, deadline set, event out — one transaction. */
 @ApplicationScoped
 public class ComplaintIntake {
+    private static final Logger LOG = Logger.getLogger(ComplaintIntake.class);
+    /** A clash is ~1 in 10^8 per pair of a day's numbers: a few fresh draws always suffice. */
+    static final int TRACKING_NUMBER_ATTEMPTS = 5;
+    private static final String TRACKING_KEY = "uk_complaint_tracking";
+
     private final ComplaintRepository complaints;
     private final DeadlinePolicy deadlines;
     private final AccessCodes codes;
@@ -39,8 +47,39 @@ public class ComplaintIntake {
         this.user = user;
     }
 
-    @Transactional
+    /**
+     * Each attempt is its own transaction: a tracking number another submission took first rolls the
+     * attempt back whole (complaint, history, audit, event) and the next draws a new number, so the
+     * citizen gets a 201, never a 500, for a clash that is not theirs.
+     */
     public Submitted submit(NewComplaint request) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> submitOnce(request));
+            } catch (RuntimeException e) {
+                if (attempt >= TRACKING_NUMBER_ATTEMPTS || !isTrackingNumberClash(e)) {
+                    throw e;
+                }
+                LOG.infof("Tracking number clash on attempt %d; drawing a new number", attempt);
+            }
+        }
+    }
+
+    private static boolean isTrackingNumberClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && c.getConstraintName() != null
+                    && c.getConstraintName().contains(TRACKING_KEY)) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException && t.getMessage() != null
+                    && t.getMessage().contains(TRACKING_KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Submitted submitOnce(NewComplaint request) {
         CategoryEntity category = CategoryEntity.findById(request.category());
         if (category == null || !category.active) {
             throw ProblemException.badField("category", "unknown category; GET /api/complaints/categories lists them");
@@ -86,6 +125,7 @@ public class ComplaintIntake {
         c.acceptanceDueAt = deadlines.acceptanceDue(category, now);
         c.acceptanceDueProvisional = deadlines.provisional(now, c.acceptanceDueAt);
         complaints.persist(c);
+        complaints.flush(); // a tracking-number clash surfaces here, before anything else is written
 
         history.record(c, "submit", null, staff ? "recorded by staff from " + c.channel.code() : "via " + c.channel.code());
         audit.record("complaint.submit", c.id, AuditTrail.ALLOWED, c.kind.code() + "/" + c.channel.code());
@@ -93,7 +133,7 @@ public class ComplaintIntake {
         return new Submitted(UUID.fromString(c.id), c.trackingNumber, accessCode, c.status, c.acceptanceDueAt);
     }
 
-    /** ~887 million numbers a day: a clash is left to the unique key (and the client's retry). */
+    /** ~887 million numbers a day: the unique key catches a clash and {@link #submit} draws again. */
     private String uniqueTrackingNumber(Instant now) {
         return codes.newTrackingNumber(now);
     }

@@ -143,6 +143,26 @@ public interface NotificationConfig {
         /** A claimed delivery is not retried by another replica within this time (crash recovery). */
         @WithDefault("2m")
         Duration lease();
+
+        Breaker breaker();
+
+        /** The pending-backlog gauge re-queries at most this often, when scraped. */
+        @WithDefault("10s")
+        Duration gaugeRefresh();
+    }
+
+    /** Per-target circuit breaker (the SMTP server, each webhook): see delivery.TargetBreaker. */
+    interface Breaker {
+        /** Consecutive "target unreachable" failures that open it. */
+        @WithDefault("3")
+        int failureThreshold();
+
+        /** Wait before the first probe; doubles after each failed probe, up to maxDelay. */
+        @WithDefault("5s")
+        Duration initialDelay();
+
+        @WithDefault("5m")
+        Duration maxDelay();
     }
 
     interface Webhooks {

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +52,12 @@ public class Deliveries {
     private final Clock clock;
     private final MeterRegistry metrics;
 
+    private final TargetBreakers breakers;
+
     public Deliveries(NotificationRepository notifications, DeliveryRepository deliveries, Instance<ChannelSender> senders,
-            NotificationConfig config, Outbox outbox, WakeUps wakeUps, Clock clock, MeterRegistry metrics) {
+            NotificationConfig config, Outbox outbox, WakeUps wakeUps, Clock clock, MeterRegistry metrics,
+            TargetBreakers breakers) {
+        this.breakers = breakers;
         this.notifications = notifications;
         this.deliveries = deliveries;
         senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -70,23 +77,60 @@ public class Deliveries {
     public List<Claimed> claim() {
         Instant now = clock.instant();
         List<Claimed> claimed = new ArrayList<>();
-        for (Notification n : notifications.claimDueDeliveries(now, config.batchSize())) {
+        // Targets whose breaker is not closed are left out of the query: their backlog is not even
+        // read, let alone retried; a target due for its probe gets exactly one delivery, its oldest.
+        Set<String> notClosed = breakers.notClosed();
+        List<Notification> due = new ArrayList<>(notifications.claimDueDeliveries(now, config.batchSize(),
+                notClosed.contains(TargetBreakers.SMTP), notClosed));
+        Set<String> probing = new HashSet<>();
+        for (String target : notClosed) {
+            TargetBreaker breaker = breakers.of(target);
+            if (!breaker.blocks(now)) {
+                Optional<Notification> first = notifications.claimFirstDueFor(now, target);
+                if (first.isPresent() && breaker.admit(now) == TargetBreaker.Admission.PROBE) {
+                    probing.add(target);
+                    due.add(0, first.get());
+                }
+            }
+        }
+        for (Notification n : due) {
+            String target = TargetBreakers.targetOf(n.channel, n.recipient);
+            boolean probe = probing.contains(target);
+            if (!probe && !breakers.of(target).isClosed()) {
+                continue; // its breaker opened meanwhile: left untouched, keeps its place in the line
+            }
             if (n.attempts >= config.maxAttempts()) {
                 // The last attempt's replica stopped before recording its outcome: dead-letter rather
                 // than retry for ever something that may be what stops replicas.
                 deadLetter(n, "no outcome was recorded for attempt " + n.attempts, now);
+                if (probe) {
+                    breakers.of(target).probeInconclusive(now);
+                }
                 continue;
             }
+            Instant dueAt = n.nextAttemptAt;
             n.attempts++;
             n.nextAttemptAt = now.plus(config.lease());
-            claimed.add(new Claimed(n.id, n.attempts, n.channel, n.recipient, n.type, n.subjectId, prepare(n)));
+            claimed.add(new Claimed(n.id, n.attempts, n.channel, n.recipient, n.type, n.subjectId, prepare(n), dueAt,
+                    target, probe));
         }
         return claimed;
+    }
+
+    /** When an open breaker next lets a probe through, if one is open. */
+    public Optional<Instant> nextProbeAt() {
+        return breakers.nextProbeAt();
+    }
+
+    /** Whether {@code c} may be sent now: a probe, or any delivery while its target's breaker is closed. */
+    boolean mayGo(Claimed c) {
+        return c.probe() || breakers.of(c.target()).isClosed();
     }
 
     @Transactional(TxType.REQUIRES_NEW)
     public void delivered(Claimed c, String detail) {
         Instant now = clock.instant();
+        breakers.answered(c.target());
         if (deliveries.delivered(c.id(), now)) {
             outbox.publish(Topics.NOTIFICATIONS, EventTypes.NOTIFICATION_DELIVERED, c.id(), outcome(c, detail, now));
             count(c.channel(), "delivered");
@@ -100,6 +144,20 @@ public class Deliveries {
     public void failed(Claimed c, DeliveryFailure failure) {
         Instant now = clock.instant();
         String error = failure.getMessage();
+        if (failure.isTargetDown()) {
+            // Not this message's fault: the attempt is not counted and keeps its place; the breaker
+            // decides when the target is tried again.
+            breakers.down(c.target());
+            deliveries.giveBack(c.id(), c.attempt(), c.dueAt(), error);
+            count(c.channel(), "target_down");
+            LOG.debugf("%s notification %s: target %s unreachable: %s", c.channel(), c.id(), c.target(), error);
+            return;
+        }
+        if (failure.isPermanent() && c.probe()) {
+            breakers.of(c.target()).probeInconclusive(now); // the target was not tried
+        } else if (!failure.isPermanent()) {
+            breakers.answered(c.target()); // it answered, with an error about this message
+        }
         if (failure.isPermanent() || c.attempt() >= config.maxAttempts()) {
             if (deliveries.dead(c.id(), c.attempt(), error)) {
                 outbox.publish(Topics.NOTIFICATIONS, EventTypes.NOTIFICATION_FAILED, c.id(), outcome(c, error, now));
@@ -118,7 +176,12 @@ public class Deliveries {
     @Transactional(TxType.REQUIRES_NEW)
     public void release(List<Claimed> unsent) {
         Instant now = clock.instant();
-        unsent.forEach(c -> deliveries.release(c.id(), c.attempt(), now));
+        for (Claimed c : unsent) {
+            deliveries.giveBack(c.id(), c.attempt(), c.dueAt(), null);
+            if (c.probe()) {
+                breakers.of(c.target()).probeInconclusive(now);
+            }
+        }
     }
 
     /** An admin sends a dead-lettered delivery again, with a fresh series of attempts. */

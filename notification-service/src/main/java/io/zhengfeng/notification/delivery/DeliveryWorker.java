@@ -1,6 +1,7 @@
 package io.zhengfeng.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,9 +51,23 @@ public class DeliveryWorker {
         loop.stop(() -> wakeUps.wake(WakeUps.Worker.DELIVERY));
     }
 
+    /**
+     * A full batch looks again at once; otherwise the worker sleeps until the next poll, a wake-up, or
+     * the moment an open breaker lets its probe through, whichever comes first. A target whose breaker
+     * is open costs nothing meanwhile: its deliveries are not claimed (see {@link Deliveries#claim}).
+     */
     private void roundAndWait() throws InterruptedException {
         if (runOnce() < config.batchSize()) {
-            wakeUps.await(WakeUps.Worker.DELIVERY, config.pollInterval());
+            Duration wait = config.pollInterval();
+            var probe = deliveries.nextProbeAt();
+            if (probe.isPresent()) {
+                Duration untilProbe = Duration.between(clock.instant(), probe.get());
+                // a probe already due but nothing of its target due: the normal poll finds it
+                if (untilProbe.compareTo(Duration.ZERO) > 0 && untilProbe.compareTo(wait) < 0) {
+                    wait = untilProbe;
+                }
+            }
+            wakeUps.await(WakeUps.Worker.DELIVERY, wait);
         }
     }
 
@@ -68,7 +83,13 @@ public class DeliveryWorker {
                 deliveries.release(claimed.subList(i, claimed.size()));
                 break;
             }
-            attempt(claimed.get(i));
+            Claimed c = claimed.get(i);
+            if (deliveries.mayGo(c)) {
+                attempt(c);
+            } else {
+                // its target's breaker opened during this round: back in line, not counted
+                deliveries.release(List.of(c));
+            }
         }
         return claimed.size();
     }

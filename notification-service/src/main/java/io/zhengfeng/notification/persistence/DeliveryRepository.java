@@ -56,6 +56,21 @@ public class DeliveryRepository {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Gives back a claimed attempt that did not count (never tried, or its target was unreachable): due
+     * again at {@code dueAt}, the instant it had before the claim, so the line keeps its order.
+     */
+    public boolean giveBack(UUID id, int attempt, Instant dueAt, String error) {
+        return em.createNativeQuery("""
+                UPDATE notification SET next_attempt_at = ?1, attempts = attempts - 1, last_error = COALESCE(?2, last_error)
+                WHERE id = ?3 AND status = 'PENDING' AND attempts = ?4""")
+                .setParameter(1, dueAt)
+                .setParameter(2, truncate(error))
+                .setParameter(3, id.toString())
+                .setParameter(4, attempt)
+                .executeUpdate() == 1;
+    }
+
     /** Gives back a claimed attempt that was never tried (the round ran out of lease): it does not count. */
     public boolean release(UUID id, int attempt, Instant now) {
         return em.createNativeQuery("""

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,15 +73,48 @@ public class NotificationRepository {
      */
     @SuppressWarnings("unchecked")
     public List<Notification> claimDueDeliveries(Instant now, int limit) {
-        return em.createNativeQuery("""
-                SELECT * FROM notification
-                WHERE status = 'PENDING' AND next_attempt_at <= ?1
-                ORDER BY next_attempt_at
-                LIMIT ?2
-                FOR UPDATE SKIP LOCKED""", Notification.class)
+        return claimDueDeliveries(now, limit, false, Set.of());
+    }
+
+    /**
+     * Due e-mails and webhook calls in the order they fell due, locked for this replica; without the
+     * e-mails if {@code withoutEmail}, without those to the {@code blockedRecipients} (webhooks whose
+     * breaker is open).
+     */
+    public List<Notification> claimDueDeliveries(Instant now, int limit, boolean withoutEmail, Set<String> blockedRecipients) {
+        List<String> webhooks = blockedRecipients.stream().filter(r -> r.startsWith("webhook:")).sorted().toList();
+        StringBuilder sql = new StringBuilder("SELECT * FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?1");
+        if (withoutEmail) {
+            sql.append(" AND channel <> 'EMAIL'");
+        }
+        if (!webhooks.isEmpty()) {
+            sql.append(" AND recipient NOT IN (?3)");
+        }
+        sql.append(" ORDER BY next_attempt_at, seq LIMIT ?2 FOR UPDATE SKIP LOCKED");
+        Query q = em.createNativeQuery(sql.toString(), Notification.class)
                 .setParameter(1, SqlInstants.micros(now))
-                .setParameter(2, limit)
-                .getResultList();
+                .setParameter(2, limit);
+        if (!webhooks.isEmpty()) {
+            q.setParameter(3, webhooks);
+        }
+        @SuppressWarnings("unchecked")
+        List<Notification> due = q.getResultList();
+        return due;
+    }
+
+    /** The first due delivery to one target ({@code smtp}: any e-mail; else a webhook recipient), locked. */
+    public Optional<Notification> claimFirstDueFor(Instant now, String target) {
+        boolean email = "smtp".equals(target);
+        Query q = em.createNativeQuery("SELECT * FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?1"
+                + (email ? " AND channel = 'EMAIL'" : " AND recipient = ?2")
+                + " ORDER BY next_attempt_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED", Notification.class)
+                .setParameter(1, SqlInstants.micros(now));
+        if (!email) {
+            q.setParameter(2, target);
+        }
+        @SuppressWarnings("unchecked")
+        List<Notification> first = q.getResultList();
+        return first.stream().findFirst();
     }
 
     /** Inbox items first seen by the live stream: created at or after {@code since}, oldest first. */

@@ -33,8 +33,19 @@ public interface PlatformConfig {
         @WithDefault("250ms")
         Duration pollInterval();
 
+        /**
+         * Longest gap between two full passes over the shards while they find nothing (a commit in this
+         * replica still wakes the relay at once); bounds how late another replica's leftovers are seen.
+         */
+        @WithDefault("2s")
+        Duration idlePollMax();
+
         @WithDefault("500")
         int batchSize();
+
+        /** The outbox gauges (backlog, oldest age, parked) re-query at most this often, on a scrape. */
+        @WithDefault("10s")
+        Duration gaugeRefresh();
 
         /** Published rows are kept this long for audit and replay, then deleted. */
         @WithDefault("7d")

@@ -55,4 +55,11 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Set when the relay found the row unsendable for good; a parked row is no longer relayed. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason", length = 1000)
+    public String parkReason;
 }

@@ -5,12 +5,18 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +26,10 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,7 +48,8 @@ import io.zhengfeng.platform.config.PlatformConfig;
  * {@code FOR UPDATE SKIP LOCKED} (another replica holding it is skipped, not waited for), read its
  * unpublished events in id order, send them, wait for the broker's acknowledgement of every one,
  * then mark them published. A crash before the mark re-publishes the same events with the same
- * {@code ce_id}; consumers drop the duplicates.
+ * {@code ce_id}; consumers drop the duplicates. A row the broker can never take (too large, not a
+ * valid record) is parked with its reason, so the rows behind it in its shard still go out.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -52,6 +63,7 @@ public class OutboxRelay {
     /** Shards with events committed since the last round: a wake-up visits only these. */
     private final Set<Integer> dirtyShards = ConcurrentHashMap.newKeySet();
     private final Counter published;
+    private final Counter parked;
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, byte[]> producer;
@@ -63,6 +75,7 @@ public class OutboxRelay {
         this.hooks = hooks;
         this.applicationName = applicationName;
         this.published = metrics.counter("zhengfeng.outbox.published");
+        this.parked = metrics.counter("zhengfeng.outbox.parked.events");
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -104,15 +117,21 @@ public class OutboxRelay {
     private void loop() {
         long backoffMs = 0;
         long lastFullPass = 0;
+        long poll = config.outbox().pollInterval().toNanos();
+        long fullPassEvery = poll;
         while (running) {
             try {
-                // Commits name their shard, so most rounds visit only those; a full pass every poll
-                // interval picks up what another replica committed and what a failed round left.
+                // Commits name their shard, so most rounds visit only those; a full pass picks up what
+                // another replica committed and what a failed round left. Full passes that find nothing
+                // space out (doubling up to idle-poll-max): an idle service pays about nothing.
                 long now = System.nanoTime();
-                boolean full = now - lastFullPass >= config.outbox().pollInterval().toNanos();
+                boolean full = now - lastFullPass >= fullPassEvery;
                 int sent = full ? relayOnce() : relayDirty();
                 if (full) {
                     lastFullPass = now;
+                    fullPassEvery = sent == 0 ? Math.min(fullPassEvery * 2, config.outbox().idlePollMax().toNanos()) : poll;
+                } else if (sent > 0) {
+                    fullPassEvery = poll;
                 }
                 backoffMs = 0;
                 if (sent == 0 && dirtyShards.isEmpty()) {
@@ -123,6 +142,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                fullPassEvery = poll;
                 backoffMs = Math.min(Math.max(backoffMs * 2, 200), 10_000);
                 LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backoffMs, e.getMessage());
                 sleep(backoffMs);
@@ -143,7 +163,8 @@ public class OutboxRelay {
     /** One indexed query (published_at IS NULL) keeps an idle service's poll nearly free. */
     private List<Integer> pendingShards() {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select distinct e.shard from OutboxEvent e where e.publishedAt is null", Integer.class).getResultList());
+                "select distinct e.shard from OutboxEvent e where e.publishedAt is null and e.parkedAt is null",
+                Integer.class).getResultList());
     }
 
     private int relayDirty() {
@@ -175,7 +196,8 @@ public class OutboxRelay {
             return 0; // another replica is publishing this shard
         }
         List<OutboxEvent> batch = em.createQuery(
-                "from OutboxEvent where shard = :shard and publishedAt is null order by id", OutboxEvent.class)
+                "from OutboxEvent where shard = :shard and publishedAt is null and parkedAt is null order by id",
+                OutboxEvent.class)
                 .setParameter("shard", shard)
                 .setMaxResults(config.outbox().batchSize())
                 .getResultList();
@@ -185,19 +207,49 @@ public class OutboxRelay {
         KafkaProducer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(p.send(toRecord(event)));
+            acks.add(send(p, event));
         }
-        awaitAll(acks);
+        List<Long> sentIds = new ArrayList<>(batch.size());
+        List<OutboxEvent> sentEvents = new ArrayList<>(batch.size());
+        Map<Long, String> unsendable = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Optional<String> never = awaitAck(acks.get(i));
+            if (never.isPresent()) {
+                unsendable.put(batch.get(i).id, never.get());
+            } else {
+                sentIds.add(batch.get(i).id);
+                sentEvents.add(batch.get(i));
+            }
+        }
         for (AfterPublishHook hook : hooks) {
-            hook.published(batch);
+            hook.published(sentEvents);
         }
-        LOG.debugf("Published %d events of shard %d", batch.size(), shard);
-        em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
-                .setParameter("now", Instant.now())
-                .setParameter("ids", batch.stream().map(e -> e.id).toList())
-                .executeUpdate();
-        published.increment(batch.size());
+        Instant now = Instant.now();
+        if (!sentIds.isEmpty()) {
+            em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                    .setParameter("now", now).setParameter("ids", sentIds).executeUpdate();
+        }
+        unsendable.forEach((id, reason) -> park(shard, id, reason, now));
+        LOG.debugf("Published %d events of shard %d", sentIds.size(), shard);
+        published.increment(sentIds.size());
         return batch.size();
+    }
+
+    /** A record that cannot even be built is as unsendable as one the broker refuses. */
+    private static Future<RecordMetadata> send(KafkaProducer<String, byte[]> p, OutboxEvent event) {
+        try {
+            return p.send(toRecord(event));
+        } catch (SerializationException | IllegalArgumentException | NullPointerException e) {
+            return CompletableFuture.failedFuture(new SerializationException("not a valid record: " + e.getMessage(), e));
+        }
+    }
+
+    private void park(int shard, long id, String reason, Instant now) {
+        String why = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+        em.createQuery("update OutboxEvent set parkedAt = :now, parkReason = :reason where id = :id")
+                .setParameter("now", now).setParameter("reason", why).setParameter("id", id).executeUpdate();
+        parked.increment();
+        LOG.errorf("Outbox event %d of shard %d parked, it can never be sent: %s", id, shard, why);
     }
 
     static ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {
@@ -218,17 +270,32 @@ public class OutboxRelay {
         return new ProducerRecord<>(event.topic, null, event.subject, event.payload.getBytes(UTF_8), headers);
     }
 
-    private void awaitAll(List<Future<RecordMetadata>> acks) {
+    /**
+     * Waits for the broker's answer to one record. Empty: acknowledged. A reason: the record can never
+     * be sent (too large, not a valid record), so it is parked rather than block its shard. Anything
+     * else (broker away, timeout) throws: the round fails, nothing is marked, and it is tried again.
+     */
+    private static Optional<String> awaitAck(Future<RecordMetadata> ack) {
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
+            ack.get(30, TimeUnit.SECONDS);
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the broker", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Broker did not acknowledge the batch: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (isNeverSendable(cause)) {
+                return Optional.of(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
+            throw new IllegalStateException("Broker did not acknowledge the batch: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Broker did not acknowledge the batch in time", e);
         }
+    }
+
+    static boolean isNeverSendable(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidTopicException || e instanceof SerializationException;
     }
 
     private synchronized KafkaProducer<String, byte[]> producer() {

@@ -114,9 +114,39 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        var database = DatabaseFailures.classify(e);
+        if (database.isPresent()) {
+            return databaseFailure(database.get(), e);
+        }
         LOG.error("Unexpected error", e);
         return Problems.response(500, "internal", "Internal error",
                 "The request could not be completed; quote the request id when reporting it");
+    }
+
+    /** Seconds a client should wait before retrying when the database is away / was momentarily busy. */
+    static final int RETRY_AFTER_UNAVAILABLE = 5;
+    static final int RETRY_AFTER_BUSY = 1;
+
+    private static Response databaseFailure(DatabaseFailures.Kind kind, Exception e) {
+        Response problem;
+        if (kind == DatabaseFailures.Kind.UNAVAILABLE) {
+            LOG.warnf("Database unavailable, answered 503: %s", rootMessage(e));
+            problem = Problems.response(503, "database-unavailable", "Service temporarily unavailable",
+                    "The service cannot reach its database just now; nothing was changed. Retry after the indicated delay");
+            return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_UNAVAILABLE).build();
+        }
+        LOG.infof("Transaction rolled back by a lock conflict, answered 503: %s", rootMessage(e));
+        problem = Problems.response(503, "database-busy", "Service busy",
+                "The request met a concurrent change and was rolled back; nothing was changed. Retry it");
+        return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_BUSY).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; root.getCause() != null && i < 20; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response unauthorized() {
