@@ -210,7 +210,7 @@ CREATE TABLE rectification_order (
 CREATE TABLE order_entry (
     id          BIGINT       NOT NULL AUTO_INCREMENT,
     order_id    CHAR(36)     NOT NULL,
-    kind        VARCHAR(20)  NOT NULL,
+    kind        VARCHAR(40)  NOT NULL,
     text        LONGTEXT     NULL,
     author      VARCHAR(100) NOT NULL,
     at          DATETIME(6)  NOT NULL,
