@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import io.zhengfeng.inspection.persistence.CampaignEntity;
 import io.zhengfeng.inspection.persistence.FindingEntity;
@@ -56,6 +57,7 @@ public class SelfInspectionReport {
         return HtmlWriter.write(blocks(campaignId));
     }
 
+    @Transactional
     public List<Block> blocks(String campaignId) {
         access.requireAny("The self-inspection report", Roles.INSPECTOR, Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN);
         CampaignEntity c = Campaigns.find(campaignId);
