@@ -73,7 +73,9 @@ public class Rectifications {
         o.measure = Codes.required("measure", in.measure(), 20_000);
         o.owner = Codes.required("owner", in.owner(), 100);
         o.department = in.department() == null ? f.responsibleDepartment : Codes.required("department", in.department(), 64);
-        o.startAt = Instant.now();
+        // whole seconds: the stored value (MariaDB through Connector/J keeps none) must equal what the event says,
+        // or notification-service would take every later event for a moved deadline and re-arm the timer
+        o.startAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         o.dueAt = dueAt("dueDate", in.dueDate());
         o.status = "open";
         o.rounds = 1;
@@ -143,7 +145,7 @@ public class Rectifications {
             findings.closeIfDone(o.findingId);
         } else {
             o.dueAt = dueAt("newDueDate", in.newDueDate());
-            o.startAt = Instant.now();
+            o.startAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             o.status = "open";
             o.overdue = false;
             o.overdueAt = null;
