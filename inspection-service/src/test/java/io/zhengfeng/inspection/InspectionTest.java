@@ -111,6 +111,16 @@ class InspectionTest {
                 .statusCode(200).body("items.id", not(hasItem(id)));
     }
 
+    @Test
+    void leadersSeeTheDashboardAndDepartmentStaffDoNot() {
+        long before = Api.leader().get("/api/inspections/dashboard").then().statusCode(200).extract().jsonPath()
+                .getLong("inspectionsByType.spot");
+        Api.startedInspection("spot", "planning", null);
+        Api.leader().get("/api/inspections/dashboard").then().statusCode(200)
+                .body("inspectionsByType.spot", equalTo((int) before + 1));
+        handler("planning").get("/api/inspections/dashboard").then().statusCode(403);
+    }
+
     private static long count(RequestSpecification who) {
         return who.get("/api/inspections/count").then().statusCode(200).extract().jsonPath().getLong("count");
     }

@@ -27,10 +27,20 @@ import io.zhengfeng.inspection.service.Views;
 public class InspectionResource {
     private final Inspections inspections;
     private final Findings findings;
+    private final io.zhengfeng.inspection.service.Dashboard dashboard;
 
-    public InspectionResource(Inspections inspections, Findings findings) {
+    public InspectionResource(Inspections inspections, Findings findings, io.zhengfeng.inspection.service.Dashboard dashboard) {
         this.inspections = inspections;
         this.findings = findings;
+        this.dashboard = dashboard;
+    }
+
+    @GET
+    @Path("/dashboard")
+    @RolesAllowed({ "inspector", "supervisor", "leader", "admin" })
+    @Operation(summary = "The leading group's overview: inspections by type and status, findings and orders by state")
+    public io.zhengfeng.inspection.service.Dashboard.Figures dashboard() {
+        return dashboard.figures();
     }
 
     @POST
