@@ -49,5 +49,8 @@ class CampaignTest {
                 Map.of("code", "a", "name", "A", "startsOn", "2026-04-01", "endsOn", "2026-03-01"))))
                 .post("/api/inspections/campaigns").then().statusCode(400).body("errors[0].field", equalTo("phases[0].endsOn"));
         Api.handler("land").body(Map.of("year", 2026, "title", "x")).post("/api/inspections/campaigns").then().statusCode(403);
+        inspector().get("/api/inspections/campaigns?size=1").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("size", equalTo(1));
+        inspector().get("/api/inspections/campaigns?size=1000").then().statusCode(400).body("errors[0].field", equalTo("size"));
     }
 }

@@ -33,8 +33,10 @@ public class CampaignResource {
 
     @GET
     @RolesAllowed({ "handler", "dept_head", "inspector", "supervisor", "leader", "admin" })
-    public List<Views.Campaign> list() {
-        return campaigns.list();
+    public io.zhengfeng.inspection.service.Paged<Views.Campaign> list(
+            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+        return campaigns.list(page, size);
     }
 
     @POST

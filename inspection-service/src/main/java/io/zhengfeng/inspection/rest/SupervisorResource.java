@@ -28,8 +28,10 @@ public class SupervisorResource {
     @GET
     @RolesAllowed({ "inspector", "supervisor", "leader", "admin" })
     @Operation(summary = "The registry; names and contacts masked except for leaders and admins")
-    public List<Views.Supervisor> list() {
-        return supervisors.list();
+    public io.zhengfeng.inspection.service.Paged<Views.Supervisor> list(
+            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page,
+            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") int size) {
+        return supervisors.list(page, size);
     }
 
     @POST

@@ -105,9 +105,11 @@ public class Campaigns {
         return view(find(id));
     }
 
-    public List<Views.Campaign> list() {
+    public Paged<Views.Campaign> list(int page, int size) {
         access.scope();
-        return CampaignEntity.<CampaignEntity>list("order by year desc, createdAt desc").stream().map(Campaigns::view).toList();
+        var q = CampaignEntity.<CampaignEntity>find("order by year desc, createdAt desc, id");
+        return new Paged<>(q.page(io.quarkus.panache.common.Page.of(Paged.pageNumber(page), Paged.pageSize(size))).list()
+                .stream().map(Campaigns::view).toList(), page, size, q.count());
     }
 
     public static CampaignEntity find(String id) {

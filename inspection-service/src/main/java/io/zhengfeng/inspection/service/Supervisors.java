@@ -65,9 +65,11 @@ public class Supervisors {
     }
 
     @Transactional
-    public List<Views.Supervisor> list() {
+    public Paged<Views.Supervisor> list(int page, int size) {
         access.requireAny("The supervisors' registry", Roles.INSPECTOR, Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN);
-        return SupervisorEntity.<SupervisorEntity>list("order by termStart, createdAt").stream().map(this::view).toList();
+        var q = SupervisorEntity.<SupervisorEntity>find("order by termStart, createdAt, id");
+        return new Paged<>(q.page(io.quarkus.panache.common.Page.of(Paged.pageNumber(page), Paged.pageSize(size))).list()
+                .stream().map(this::view).toList(), page, size, q.count());
     }
 
     @Transactional
