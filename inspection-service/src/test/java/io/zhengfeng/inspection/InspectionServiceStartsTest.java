@@ -29,6 +29,8 @@ class InspectionServiceStartsTest {
 
     @Test
     void unknownPathsAnswerProblemJson() {
-        given().get("/api/inspections/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", io.zhengfeng.testing.TestTokens.bearer("inspector", "inspector", null))
+                .get("/api/inspections/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/inspections/nothing-here").then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -14,7 +14,7 @@ import io.zhengfeng.testing.TestDatabase;
 import io.zhengfeng.testing.TestKafka;
 
 /**
- * complaint-service, notification-service and the gateway as separate processes, on fresh databases
+ * complaint-service, notification-service, inspection-service and the gateway as separate processes, on fresh databases
  * of the real server and one real Kafka broker (in this JVM), as ./run.sh starts them.
  */
 final class Suite implements AutoCloseable {
@@ -24,11 +24,13 @@ final class Suite implements AutoCloseable {
     final TestDatabase.Coordinates notificationDb;
     final TestDatabase.Coordinates gatewayDb;
     final TestDatabase.Coordinates surveyDb;
+    final TestDatabase.Coordinates inspectionDb;
     final String kafka = TestKafka.bootstrapServers();
     final ServiceProcess complaints;
     final ServiceProcess notifications;
     final ServiceProcess gateway;
     final ServiceProcess surveys;
+    final ServiceProcess inspections;
     /** Further notification-service processes on the same database, started by a test. */
     private final List<ServiceProcess> replicas = new ArrayList<>();
 
@@ -38,22 +40,27 @@ final class Suite implements AutoCloseable {
         gatewayDb = TestDatabase.fresh("zf_it_gateway");
         surveyDb = TestDatabase.fresh("zf_it_survey");
         surveys = new ServiceProcess("survey-service", env(surveyDb));
+        inspectionDb = TestDatabase.fresh("zf_it_inspection");
         complaints = new ServiceProcess("complaint-service", env(complaintDb));
         notifications = new ServiceProcess("notification-service", env(notificationDb));
+        inspections = new ServiceProcess("inspection-service", env(inspectionDb));
         Map<String, String> gatewayEnv = new java.util.HashMap<>(env(gatewayDb));
         gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
         gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url());
         gatewayEnv.put("ZF_SURVEY_URL", surveys.url());
+        gatewayEnv.put("ZF_INSPECTION_URL", inspections.url());
         // One load generator on loopback would hit the per-IP anonymous write limit at once.
         gatewayEnv.put("ZF_RATE_ANONYMOUS_WRITES", "1000000");
         gateway = new ServiceProcess("gateway", gatewayEnv);
         complaints.start();
         notifications.start();
         surveys.start();
+        inspections.start();
         gateway.start();
         surveys.awaitReady(START);
         complaints.awaitReady(START);
         notifications.awaitReady(START);
+        inspections.awaitReady(START);
         gateway.awaitReady(START);
     }
 
@@ -115,7 +122,7 @@ final class Suite implements AutoCloseable {
     public void close() throws Exception {
         List<Thread> stopping = new ArrayList<>();
         List<ServiceProcess> all = new ArrayList<>(replicas);
-        all.addAll(List.of(gateway, notifications, complaints, surveys));
+        all.addAll(List.of(gateway, notifications, complaints, surveys, inspections));
         for (ServiceProcess p : all) {
             Thread t = new Thread(() -> {
                 try {

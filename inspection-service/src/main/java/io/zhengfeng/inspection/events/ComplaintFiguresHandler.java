@@ -1,0 +1,81 @@
+package io.zhengfeng.inspection.events;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.zhengfeng.contracts.ComplaintEvent;
+import io.zhengfeng.contracts.Deadline;
+import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Topics;
+import io.zhengfeng.inspection.persistence.ComplaintFiguresEntity;
+import io.zhengfeng.platform.events.EventHandler;
+import io.zhengfeng.platform.events.IncomingEvent;
+
+/**
+ * The report's message figures (received, answered, answered on time, satisfaction) from
+ * complaint-service's events. ComplaintEvent carries no rating: a rating that closes the complaint
+ * is a satisfied one (complaint-service closes on satisfied / basically satisfied), a rating that
+ * leaves it open or a reopening is a dissatisfied one.
+ */
+@ApplicationScoped
+public class ComplaintFiguresHandler implements EventHandler {
+    private static final Set<String> TYPES = Set.of(EventTypes.COMPLAINT_SUBMITTED, EventTypes.COMPLAINT_ACCEPTED,
+            EventTypes.COMPLAINT_ASSIGNED, EventTypes.COMPLAINT_TRANSFERRED, EventTypes.COMPLAINT_EXTENDED,
+            EventTypes.COMPLAINT_REPLIED, EventTypes.COMPLAINT_RATED, EventTypes.COMPLAINT_REOPENED,
+            EventTypes.COMPLAINT_CLOSED, EventTypes.COMPLAINT_REJECTED, EventTypes.COMPLAINT_OVERDUE);
+
+    private final TolerantReader reader;
+
+    public ComplaintFiguresHandler(TolerantReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.COMPLAINTS;
+    }
+
+    @Override
+    public Set<String> types() {
+        return TYPES;
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        ComplaintEvent c = reader.read(event, ComplaintEvent.class);
+        if (c.complaintId() == null) {
+            return;
+        }
+        Instant at = c.occurredAt() != null ? c.occurredAt() : event.time() != null ? event.time() : Instant.now();
+        ComplaintFiguresEntity existing = ComplaintFiguresEntity.findById(c.complaintId().toString());
+        final ComplaintFiguresEntity f = existing != null ? existing : new ComplaintFiguresEntity();
+        if (existing == null) {
+            f.complaintId = c.complaintId().toString();
+            f.receivedAt = at;
+            f.lastEventAt = at;
+        }
+        if (at.isBefore(f.receivedAt)) {
+            f.receivedAt = at; // events of one complaint share a partition, but be safe
+        }
+        if (c.openDeadlines() != null) {
+            c.openDeadlines().stream().filter(d -> Deadline.REPLY.equals(d.kind()) && d.dueAt() != null)
+                    .findFirst().ifPresent(d -> f.replyDueAt = d.dueAt());
+        }
+        String type = event.type();
+        if (EventTypes.COMPLAINT_REPLIED.equals(type) && f.repliedAt == null) {
+            f.repliedAt = at;
+            f.repliedOnTime = f.replyDueAt == null || !at.isAfter(f.replyDueAt);
+        } else if (EventTypes.COMPLAINT_RATED.equals(type)) {
+            f.rated = true;
+            f.satisfied = "closed".equals(c.status());
+        } else if (EventTypes.COMPLAINT_REOPENED.equals(type) && f.rated) {
+            f.satisfied = false;
+        }
+        if (at.isAfter(f.lastEventAt)) {
+            f.lastEventAt = at;
+        }
+        f.persist();
+    }
+}

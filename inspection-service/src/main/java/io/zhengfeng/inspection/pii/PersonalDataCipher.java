@@ -1,0 +1,88 @@
+package io.zhengfeng.inspection.pii;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * AES-256-GCM (the JDK's provider) for supervisors' personal data (same scheme as complaint-service). Each value is stored as
+ * {@code <keyId>:<base64(iv || ciphertext+tag)>}; the key id makes rotation possible: new values use
+ * the active key, old ones still decrypt with theirs.
+ */
+@ApplicationScoped
+public class PersonalDataCipher {
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKey> keys = new HashMap<>();
+    private final String activeKeyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public PersonalDataCipher(PiiConfig config) {
+        for (String entry : config.keys().split(",")) {
+            String[] parts = entry.trim().split(":", 2);
+            if (parts.length != 2) {
+                throw new IllegalStateException("zhengfeng.pii.keys entries must be id:base64key");
+            }
+            byte[] key = Base64.getDecoder().decode(parts[1]);
+            if (key.length != 16 && key.length != 32) {
+                throw new IllegalStateException("PII key " + parts[0] + " must be 16 or 32 bytes");
+            }
+            keys.put(parts[0], new SecretKeySpec(key, "AES"));
+        }
+        if (!keys.containsKey(config.activeKey())) {
+            throw new IllegalStateException("zhengfeng.pii.active-key names no configured key");
+        }
+        this.activeKeyId = config.activeKey();
+    }
+
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        int colon = stored.indexOf(':');
+        String keyId = stored.substring(0, colon);
+        SecretKey key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("No key " + keyId + " configured to decrypt personal data");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Personal data could not be decrypted (wrong key or tampered value)", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.zhengfeng.inspection.service;
+
+import java.time.Instant;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.zhengfeng.inspection.persistence.AuditEntry;
+import io.zhengfeng.platform.security.CurrentUser;
+import io.zhengfeng.platform.web.RequestContext;
+
+/** Who read personal data or changed something, when, and with what outcome. */
+@ApplicationScoped
+public class AuditTrail {
+    public static final String ALLOWED = "allowed";
+    public static final String DENIED = "denied";
+
+    private final CurrentUser user;
+    private final RequestContext request;
+
+    public AuditTrail(CurrentUser user, RequestContext request) {
+        this.user = user;
+        this.request = request;
+    }
+
+    /** In the caller's transaction: the entry commits with the change it describes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String subjectId, String outcome, String detail) {
+        write(action, subjectId, outcome, detail);
+    }
+
+    /** In its own transaction: a refused attempt is recorded although the request rolls back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String action, String subjectId, String detail) {
+        write(action, subjectId, DENIED, detail);
+    }
+
+    private void write(String action, String subjectId, String outcome, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now();
+        entry.actor = user.username();
+        entry.actorRoles = user.isAnonymous() ? null : String.join(",", new TreeSet<>(user.roles()));
+        entry.action = action;
+        entry.subjectId = subjectId;
+        entry.outcome = outcome;
+        entry.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        entry.requestId = request.requestId();
+        entry.persist();
+    }
+}
