@@ -23,6 +23,7 @@ import io.zhengfeng.contracts.ComplaintEvent;
 import io.zhengfeng.contracts.Deadline;
 import io.zhengfeng.contracts.EventTypes;
 import io.zhengfeng.contracts.Sources;
+import io.zhengfeng.contracts.SurveyEvent;
 import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.testing.Await;
 import io.zhengfeng.testing.RealInfrastructureResource;
@@ -37,6 +38,9 @@ import io.zhengfeng.testing.TestEvents;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_inspection_test"))
 class SelfInspectionReportTest {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final int YEAR = 2031;
 
     @Test
@@ -107,22 +111,19 @@ class SelfInspectionReportTest {
         return id;
     }
 
-    /** survey-service's closed event, read tolerantly: figures under summary, unknown fields around them. */
+    /** survey-service's closed event as it publishes it (the shared contract), plus a field a newer version added. */
     private static void seedSurveys() {
-        String survey = UUID.randomUUID().toString();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("surveyId", survey);
-        payload.put("title", "征求意见函");
-        payload.put("kind", "solicitation_letter");
-        payload.put("closedAt", YEAR + "-06-30T10:00:00Z");
-        payload.put("summary", Map.of("lettersSent", 103, "lettersReturned", 103, "satisfactionRate", 97.09,
-                "questions", List.of(Map.of("q", 1))));
+        UUID survey = UUID.randomUUID();
+        SurveyEvent closed = new SurveyEvent(survey, "征求意见函", YEAR, "invited", "closed", "open", List.of(),
+                new SurveyEvent.Summary(103, 103, 103, 103, 0, 0.9709), Instant.parse(YEAR + "-06-30T10:00:00Z"));
+        Map<String, Object> payload = new LinkedHashMap<>(JSON.convertValue(closed, Map.class));
         payload.put("somethingNew", Map.of("x", 1));
-        TestEvents.send(Topics.SURVEYS, "io.zhengfeng.survey.closed.v1", Sources.SURVEY_SERVICE, survey, payload);
+        TestEvents.send(Topics.SURVEYS, EventTypes.SURVEY_CLOSED, Sources.SURVEY_SERVICE, survey, payload);
         // another year's survey does not count
-        String other = UUID.randomUUID().toString();
-        TestEvents.send(Topics.SURVEYS, "io.zhengfeng.survey.closed.v1", Sources.SURVEY_SERVICE, other,
-                Map.of("surveyId", other, "closedAt", (YEAR - 1) + "-06-30T10:00:00Z", "lettersSent", 50, "lettersReturned", 40));
+        UUID other = UUID.randomUUID();
+        TestEvents.send(Topics.SURVEYS, EventTypes.SURVEY_CLOSED, Sources.SURVEY_SERVICE, other,
+                new SurveyEvent(other, "去年", YEAR - 1, "invited", "closed", "open", List.of(),
+                        new SurveyEvent.Summary(50, 40, 40, 40, 0, 0.9), Instant.parse((YEAR - 1) + "-06-30T10:00:00Z")));
     }
 
     /** Three messages: one answered on time and rated satisfied, one answered late and rated dissatisfied, one open. */

@@ -26,12 +26,6 @@ public class ComplaintFiguresHandler implements EventHandler {
             EventTypes.COMPLAINT_REPLIED, EventTypes.COMPLAINT_RATED, EventTypes.COMPLAINT_REOPENED,
             EventTypes.COMPLAINT_CLOSED, EventTypes.COMPLAINT_REJECTED, EventTypes.COMPLAINT_OVERDUE);
 
-    private final TolerantReader reader;
-
-    public ComplaintFiguresHandler(TolerantReader reader) {
-        this.reader = reader;
-    }
-
     @Override
     public String topic() {
         return Topics.COMPLAINTS;
@@ -44,7 +38,7 @@ public class ComplaintFiguresHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        ComplaintEvent c = reader.read(event, ComplaintEvent.class);
+        ComplaintEvent c = event.payloadAs(ComplaintEvent.class);
         if (c.complaintId() == null) {
             return;
         }

@@ -24,11 +24,9 @@ public class DeadlineBreachedHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(DeadlineBreachedHandler.class);
 
     private final Rectifications rectifications;
-    private final TolerantReader reader;
 
-    public DeadlineBreachedHandler(Rectifications rectifications, TolerantReader reader) {
+    public DeadlineBreachedHandler(Rectifications rectifications) {
         this.rectifications = rectifications;
-        this.reader = reader;
     }
 
     @Override
@@ -43,7 +41,7 @@ public class DeadlineBreachedHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        DeadlineBreached breach = reader.read(event, DeadlineBreached.class);
+        DeadlineBreached breach = event.payloadAs(DeadlineBreached.class);
         if (!Deadline.RECTIFICATION.equals(breach.subjectType()) || breach.subjectId() == null) {
             return;
         }
