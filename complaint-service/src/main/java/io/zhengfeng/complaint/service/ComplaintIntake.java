@@ -13,7 +13,7 @@ import io.zhengfeng.complaint.persistence.CategoryEntity;
 import io.zhengfeng.complaint.persistence.ComplaintEntity;
 import io.zhengfeng.complaint.persistence.ComplaintRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.zhengfeng.complaint.pii.PersonalDataCipher;
+import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;

@@ -19,7 +19,7 @@ import io.zhengfeng.survey.events.SurveyEvents;
 import io.zhengfeng.survey.persistence.InvitationEntity;
 import io.zhengfeng.survey.persistence.SurveyEntity;
 import io.zhengfeng.survey.pii.Masking;
-import io.zhengfeng.survey.pii.PersonalDataCipher;
+import io.zhengfeng.platform.pii.PersonalDataCipher;
 
 /**
  * Solicitation letters: bulk import, masked listing, audited reveal, printing (which issues each

@@ -1,4 +1,4 @@
-package io.zhengfeng.inspection.pii;
+package io.zhengfeng.platform.pii;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
- * AES-256-GCM (the JDK's provider) for supervisors' personal data (same scheme as complaint-service). Each value is stored as
- * {@code <keyId>:<base64(iv || ciphertext+tag)>}; the key id makes rotation possible: new values use
- * the active key, old ones still decrypt with theirs.
+ * AES-256-GCM (the JDK's provider) for personal data — complainants', invitees', supervisors'. Each
+ * value is stored as {@code <keyId>:<base64(iv || ciphertext+tag)>}; the key id makes rotation
+ * possible: new values use the active key, old ones still decrypt with theirs. One implementation
+ * for every service that holds personal data; a service that holds none never creates the bean, so
+ * it needs no key.
+ *
+ * <p>{@code zhengfeng.pii.keys} ({@code ZF_PII_KEYS}): {@code id:base64key} pairs, comma-separated;
+ * {@code zhengfeng.pii.active-key} ({@code ZF_PII_ACTIVE_KEY}): the id new values are sealed with.
  */
 @ApplicationScoped
 public class PersonalDataCipher {
@@ -29,8 +36,9 @@ public class PersonalDataCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataCipher(PiiConfig config) {
-        for (String entry : config.keys().split(",")) {
+    public PersonalDataCipher(@ConfigProperty(name = "zhengfeng.pii.keys") String configuredKeys,
+            @ConfigProperty(name = "zhengfeng.pii.active-key") String activeKey) {
+        for (String entry : configuredKeys.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2) {
                 throw new IllegalStateException("zhengfeng.pii.keys entries must be id:base64key");
@@ -41,10 +49,10 @@ public class PersonalDataCipher {
             }
             keys.put(parts[0], new SecretKeySpec(key, "AES"));
         }
-        if (!keys.containsKey(config.activeKey())) {
+        if (!keys.containsKey(activeKey)) {
             throw new IllegalStateException("zhengfeng.pii.active-key names no configured key");
         }
-        this.activeKeyId = config.activeKey();
+        this.activeKeyId = activeKey;
     }
 
     public String encrypt(String plain) {
