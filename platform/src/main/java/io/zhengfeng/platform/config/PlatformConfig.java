@@ -16,6 +16,17 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Pii pii();
+
+    /** Keys of {@link io.zhengfeng.platform.pii.PersonalDataCipher}; set only where personal data is held. */
+    interface Pii {
+        /** {@code ZF_PII_KEYS}: {@code id:base64key} pairs, comma-separated. */
+        Optional<String> keys();
+
+        /** {@code ZF_PII_ACTIVE_KEY}: the id new values are sealed with. */
+        Optional<String> activeKey();
+    }
+
     Calendar calendar();
 
     interface Kafka {

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.zhengfeng.platform.config.PlatformConfig;
 
 /**
  * AES-256-GCM (the JDK's provider) for personal data — complainants', invitees', supervisors'. Each
@@ -36,8 +36,11 @@ public class PersonalDataCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataCipher(@ConfigProperty(name = "zhengfeng.pii.keys") String configuredKeys,
-            @ConfigProperty(name = "zhengfeng.pii.active-key") String activeKey) {
+    public PersonalDataCipher(PlatformConfig config) {
+        String configuredKeys = config.pii().keys()
+                .orElseThrow(() -> new IllegalStateException("zhengfeng.pii.keys (ZF_PII_KEYS) is not set"));
+        String activeKey = config.pii().activeKey()
+                .orElseThrow(() -> new IllegalStateException("zhengfeng.pii.active-key (ZF_PII_ACTIVE_KEY) is not set"));
         for (String entry : configuredKeys.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2) {
