@@ -31,7 +31,7 @@ import io.zhengfeng.testing.Await;
 @QuarkusTest
 @QuarkusTestResource(value = ThrowawayMariaDb.class, restrictToAnnotatedClass = true)
 class DatabaseOutageTest {
-    /** acquisition-timeout (2 s) + connectTimeout (2 s) + generous slack for a loaded 2-core machine. */
+    /** acquisition-timeout (2 s here) + connectTimeout (2 s here) + generous slack for a loaded 2-core machine. */
     private static final Duration BOUND = Duration.ofSeconds(8);
     /** More than the pool's 20 connections. */
     private static final int CONCURRENT = 30;

@@ -48,6 +48,9 @@ public class ThrowawayMariaDb implements QuarkusTestResourceLifecycleManager {
                 "%test.quarkus.datasource.jdbc.url", url(),
                 "%test.quarkus.datasource.username", "root",
                 "%test.quarkus.datasource.password", "",
+                // the bounds DatabaseOutageTest holds the answers to (production defaults are 5 s each)
+                "%test.quarkus.datasource.jdbc.acquisition-timeout", "2S",
+                "%test.quarkus.datasource.jdbc.additional-jdbc-properties.connectTimeout", "2000",
                 "zhengfeng.kafka.bootstrap-servers", TestKafka.bootstrapServers());
     }
 
