@@ -33,7 +33,11 @@ COMPOSE_PROJECT_NAME=zhengfeng
 QUARKUS_PROFILE=prod
 ZF_JWT_PRIVATE_KEY_FILE=$SECRETS_DIR/jwt-private.pem
 ZF_JWT_PUBLIC_KEY_FILE=$SECRETS_DIR/jwt-public.pem
+# The bureau's public addresses: edit these three (and ZF_JWT_ISSUER) to the real ones.
 ZF_JWT_ISSUER=https://zhengfeng.example.gov.cn/auth
+ZF_SURVEY_ANSWER_URL=https://zhengfeng.example.gov.cn/surveys/answer?code=
+ZF_CORS_ORIGINS=https://zhengfeng.example.gov.cn
+ZF_MAIL_FROM=zhengfeng-noreply@example.gov.cn
 ZF_PII_KEYS=$key_id:$(openssl rand -base64 32)
 ZF_PII_ACTIVE_KEY=$key_id
 ZF_ACCESS_CODE_PEPPER=$(openssl rand -base64 32)
