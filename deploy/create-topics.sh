@@ -43,20 +43,26 @@ TOPICS=(
   "zhengfeng.calendar.dlt      1 retention.ms=$((90 * DAY_MS))"
 )
 
+# One look at what exists (each kafka-*.sh call starts a JVM): "name partitions" per line.
+existing=$(topics_cmd --bootstrap-server "$BOOTSTRAP" --describe --exclude-internal 2>/dev/null \
+  | sed -n 's/^Topic: *\([^[:space:]]*\).*PartitionCount: *\([0-9]*\).*/\1 \2/p' || true)
+
 for line in "${TOPICS[@]}"; do
   read -r name parts config <<<"$line"
   config="$config,min.insync.replicas=$MIN_ISR"
-  args=()
-  IFS=',' read -ra kvs <<<"$config"
-  for kv in "${kvs[@]}"; do args+=(--config "$kv"); done
-  topics_cmd --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$name" \
-    --partitions "$parts" --replication-factor "$REPLICATION" "${args[@]}"
-  current=$(topics_cmd --bootstrap-server "$BOOTSTRAP" --describe --topic "$name" \
-    | sed -n 's/.*PartitionCount: *\([0-9]*\).*/\1/p' | head -1)
-  if [[ -n "$current" && "$current" -lt "$parts" ]]; then
-    topics_cmd --bootstrap-server "$BOOTSTRAP" --alter --topic "$name" --partitions "$parts"
+  current=$(awk -v t="$name" '$1 == t { print $2 }' <<<"$existing")
+  if [[ -z "$current" ]]; then
+    args=()
+    IFS=',' read -ra kvs <<<"$config"
+    for kv in "${kvs[@]}"; do args+=(--config "$kv"); done
+    topics_cmd --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$name" \
+      --partitions "$parts" --replication-factor "$REPLICATION" "${args[@]}"
+  else
+    if [[ "$current" -lt "$parts" ]]; then
+      topics_cmd --bootstrap-server "$BOOTSTRAP" --alter --topic "$name" --partitions "$parts"
+    fi
+    configs_cmd --bootstrap-server "$BOOTSTRAP" --alter --entity-type topics --entity-name "$name" \
+      --add-config "$config" >/dev/null
   fi
-  configs_cmd --bootstrap-server "$BOOTSTRAP" --alter --entity-type topics --entity-name "$name" \
-    --add-config "$config" >/dev/null
   echo "topic $name: partitions>=$parts replication=$REPLICATION $config"
 done
