@@ -111,12 +111,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
   else run_side direct "$r" "$DIRECT"; run_side gateway "$r" "$GATEWAY"; fi
 done
 
-awk -v load="$(cut -d' ' -f1-3 /proc/loadavg)" -v c="$CONNECTIONS" -v d="$DURATION" -v n="$ROUNDS" '
+awk -v la="$(cut -d' ' -f1-3 /proc/loadavg)" -v c="$CONNECTIONS" -v d="$DURATION" -v n="$ROUNDS" '
   { rps[$1] += $2; p99[$1] += $3; k[$1]++ }
   END {
     g = rps["gateway"] / k["gateway"]; dr = rps["direct"] / k["direct"]
     gp = p99["gateway"] / k["gateway"]; dp = p99["direct"] / k["direct"]
-    printf "connections=%d\nround_duration_s=%d\nrounds=%d\nload_average=%s\n", c, d, n, load
+    printf "connections=%d\nround_duration_s=%d\nrounds=%d\nload_average=%s\n", c, d, n, la
     printf "gateway_rps=%.1f\ndirect_rps=%.1f\ngateway_p99_ms=%.2f\ndirect_p99_ms=%.2f\n", g, dr, gp, dp
     printf "gateway_throughput_ratio=%.2f\ngateway_p99_ratio=%.2f\n", (dr > 0 ? g / dr : 0), (dp > 0 ? gp / dp : 0)
   }' "$RESULT.rounds" >"$RESULT"
