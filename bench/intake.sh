@@ -17,7 +17,10 @@ Runs, against the suite that ./run.sh started:
      POST \$ZF_GATEWAY_URL/api/complaints (after a \$BENCH_WARMUP s warm-up run);
   2. JdbcIntakeBaseline with \$BENCH_CONNECTIONS threads for \$BENCH_DURATION s on the suite's database
      (SQL in bench/intake-baseline.sql, written to a scratch schema);
-then prints both, and last: intake_vs_jdbc_ratio=<gateway 2xx requests/s / jdbc transactions/s>.
+then prints both, the CPU milliseconds per accepted submission of each process (gateway, complaint-service,
+notification-service, kafka, database, load generator; from /proc over the measured window) and per
+JDBC transaction (database, the baseline's JVM), and last:
+intake_vs_jdbc_ratio=<gateway 2xx requests/s / jdbc transactions/s>.
 
 Start the suite with ./run.sh --bench: it lifts the gateway's per-IP limit on anonymous writes
 (ZF_RATE_ANONYMOUS_WRITES), which a benchmark from one address would otherwise hit at once.
@@ -127,6 +130,42 @@ rate_limited() {
   fi
 }
 
+# --- CPU per accepted submission, per process (from /proc, over the measured window) -------------
+# Each process run.sh started leads its own process group (.run/pids/<name>.pid); the database is
+# the mariadbd on the machine (shared: other work on it counts too); the load generators are timed
+# by the shell. utime + stime in clock ticks, summed over the group.
+CLK_TCK=$(getconf CLK_TCK)
+CPU_PROCS=(gateway complaint-service notification-service kafka)
+group_ticks() {
+  local total=0 p t
+  for p in $(ps -eo pid=,pgid= | awk -v g="$1" '$2 == g { print $1 }'); do
+    t=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null) || continue
+    total=$((total + ${t:-0}))
+  done
+  echo "$total"
+}
+pid_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
+cpu_snapshot() { # -> "name=ticks ..." for the suite's processes and the database
+  local n pid out=()
+  for n in "${CPU_PROCS[@]}"; do
+    pid=$(cat "$ROOT/.run/pids/$n.pid" 2>/dev/null || true)
+    [[ -n $pid ]] && out+=("$n=$(group_ticks "$pid")")
+  done
+  [[ -n $DB_PID ]] && out+=("database=$(pid_ticks "$DB_PID")")
+  echo "${out[*]}"
+}
+cpu_per_submission() { # before after count prefix -> "prefix_<name>=<ms>" lines
+  local before=$1 after=$2 count=$3 prefix=$4 kv n b a
+  for kv in $after; do
+    n=${kv%%=*}; a=${kv#*=}
+    b=$(tr ' ' '\n' <<<"$before" | sed -n "s/^$n=//p")
+    awk -v a="$a" -v b="${b:-$a}" -v hz="$CLK_TCK" -v c="$count" -v k="${prefix}_$n" \
+      'BEGIN { printf "%s=%.2f\n", k, (c > 0 ? (a - b) * 1000 / hz / c : 0) }'
+  done
+}
+seconds_to_ms_per() { awk -v s="$1" -v c="$2" -v k="$3" 'BEGIN { printf "%s=%.2f\n", k, (c > 0 ? s * 1000 / c : 0) }'; }
+
 # --- 1. through the gateway --------------------------------------------------------------------
 if ((WARMUP > 0)); then
   log "warm-up: ${WARMUP}s, $CONNECTIONS connections"
@@ -137,8 +176,11 @@ if ((WARMUP > 0)); then
 fi
 log "gateway: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s POST $GATEWAY/api/complaints"
 WRK_OUT=$BENCH/results/intake-$STAMP-wrk.txt
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/intake.lua" \
-  "$GATEWAY/api/complaints" "${WRK_ARGS[@]}" >"$WRK_OUT"
+CPU_BEFORE=$(cpu_snapshot)
+TIMEFORMAT='%U %S'
+{ time wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH/intake.lua" \
+  "$GATEWAY/api/complaints" "${WRK_ARGS[@]}" >"$WRK_OUT" 2>&3; } 3>&2 2>"$WRK_OUT.time"
+CPU_AFTER=$(cpu_snapshot)
 cat "$WRK_OUT" >&2
 rate_limited "$WRK_OUT"
 GW_RPS=$(value gateway_ok_rps "$WRK_OUT")
@@ -148,19 +190,29 @@ GW_P99=$(value gateway_p99_ms "$WRK_OUT")
 GW_NON2XX=$(value gateway_non2xx "$WRK_OUT")
 GW_SOCKET=$(value gateway_socket_errors "$WRK_OUT")
 [[ -n $GW_RPS ]] || die "no figures from wrk (see $WRK_OUT)"
+GW_OK=$(value gateway_ok "$WRK_OUT")
+GW_CPU=$(cpu_per_submission "$CPU_BEFORE" "$CPU_AFTER" "${GW_OK:-0}" cpu_ms_per_submission)
+GW_CPU+=$'\n'$(seconds_to_ms_per "$(tail -n 1 "$WRK_OUT.time" | awk '{ print $1 + $2 }')" "${GW_OK:-0}" cpu_ms_per_submission_load_generator)
 
 # --- 2. the raw JDBC ceiling ---------------------------------------------------------------------
 log "jdbc baseline: $CONNECTIONS threads, ${DURATION}s, on $DB_URL"
 JDBC_OUT=$BENCH/results/intake-$STAMP-jdbc.txt
+DB_BEFORE=$([[ -n $DB_PID ]] && pid_ticks "$DB_PID" || echo 0)
+# `times` in the subshell: its second line is the CPU of the JVM it waited for.
 (cd "$ROOT" && "$JAVA" -Xmx512m -cp "$RUNNER_JAR:$(<"$RUNNER_CP")" io.zhengfeng.local.JdbcIntakeBaseline \
   --threads "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
-  --url "$DB_URL" --user "$DB_USER" --password "$DB_PASSWORD" --sql "$BENCH/intake-baseline.sql") \
-  >"$JDBC_OUT" || die "the JDBC baseline failed (output: $JDBC_OUT)"
+  --url "$DB_URL" --user "$DB_USER" --password "$DB_PASSWORD" --sql "$BENCH/intake-baseline.sql" \
+  >"$JDBC_OUT" && times >"$JDBC_OUT.time") || die "the JDBC baseline failed (output: $JDBC_OUT)"
+DB_AFTER=$([[ -n $DB_PID ]] && pid_ticks "$DB_PID" || echo 0)
 JDBC_RPS=$(value jdbc_rps "$JDBC_OUT")
 JDBC_P50=$(value jdbc_p50_ms "$JDBC_OUT")
 JDBC_P99=$(value jdbc_p99_ms "$JDBC_OUT")
 [[ -n $JDBC_RPS ]] || die "no jdbc_rps in $JDBC_OUT"
 
+# The baseline JVM's time includes its warm-up and start; its transactions: jdbc_rps x duration.
+JDBC_TX=$(awk -v r="$JDBC_RPS" -v d="$DURATION" 'BEGIN { printf "%d", r * d }')
+JDBC_CPU=$(cpu_per_submission "database=$DB_BEFORE" "database=$DB_AFTER" "$JDBC_TX" jdbc_cpu_ms_per_tx)
+JDBC_CPU+=$'\n'$(seconds_to_ms_per "$(tail -n 1 "$JDBC_OUT.time" | tr -d 's' | awk '{ split($1, u, "m"); split($2, t, "m"); print u[1] * 60 + u[2] + t[1] * 60 + t[2] }')" "$JDBC_TX" jdbc_cpu_ms_per_tx_load_generator)
 RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.2f", (j > 0 ? g / j : 0) }')
 {
   echo "connections=$CONNECTIONS"
@@ -175,6 +227,9 @@ RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.2f", (j > 0 ? g /
   echo "jdbc_rps=$JDBC_RPS"
   echo "jdbc_p50_ms=$JDBC_P50"
   echo "jdbc_p99_ms=$JDBC_P99"
+  echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$GW_CPU"
+  echo "$JDBC_CPU"
   echo "intake_vs_jdbc_ratio=$RATIO"
 } >"$RESULT"
 if [[ ${GW_NON2XX:-0} != 0 || ${GW_SOCKET:-0} != 0 ]]; then

@@ -29,6 +29,14 @@ public interface PlatformConfig {
 
     Calendar calendar();
 
+    Tracing tracing();
+
+    interface Tracing {
+        /** One log line per finished span ({@code ZF_TRACE_LOG}): the local run's trace exporter. */
+        @WithDefault("false")
+        boolean log();
+    }
+
     interface Kafka {
         /** {@code ZHENGFENG_KAFKA_BOOTSTRAP_SERVERS}; services map {@code ZF_KAFKA_BOOTSTRAP} onto it. */
         @WithDefault("localhost:9092")

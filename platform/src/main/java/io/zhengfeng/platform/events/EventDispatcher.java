@@ -20,6 +20,14 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.zhengfeng.contracts.CloudEventHeaders;
 import io.zhengfeng.platform.config.PlatformConfig;
 
@@ -48,9 +56,11 @@ public class EventDispatcher {
     private final MeterRegistry metrics;
     private final DataSource dataSource;
     private final PlatformConfig config;
+    private final Tracer tracer;
 
     public EventDispatcher(Instance<EventHandler> handlers, EventApplier applier, ObjectMapper json,
-            MeterRegistry metrics, DataSource dataSource, PlatformConfig config) {
+            MeterRegistry metrics, DataSource dataSource, PlatformConfig config, Tracer tracer) {
+        this.tracer = tracer;
         this.handlers = handlers;
         this.applier = applier;
         this.json = json;
@@ -82,14 +92,52 @@ public class EventDispatcher {
                 headers.get(CloudEventHeaders.SUBJECT), parseTime(headers.get(CloudEventHeaders.TIME)),
                 record.topic(), record.partition(), record.offset(), new String(record.value(), UTF_8), json);
         MDC.put("requestId", headers.getOrDefault(CloudEventHeaders.REQUEST_ID, id));
-        try {
-            return counted(type, Outcome.of(applier.applyOnce(handler, event) ? Result.APPLIED : Result.DUPLICATE));
+        Span span = consumerSpan(record, headers, type, id);
+        try (Scope ignored = span.makeCurrent()) {
+            MDC.put("traceId", span.getSpanContext().getTraceId());
+            MDC.put("spanId", span.getSpanContext().getSpanId());
+            Outcome outcome = Outcome.of(applier.applyOnce(handler, event) ? Result.APPLIED : Result.DUPLICATE);
+            span.setAttribute("zhengfeng.outcome", outcome.result().name().toLowerCase());
+            return counted(type, outcome);
         } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
             return counted(type, failed(event, e, failuresSoFar));
         } finally {
+            span.end();
             MDC.remove("requestId");
+            MDC.remove("traceId");
+            MDC.remove("spanId");
         }
     }
+
+    /**
+     * A CONSUMER span whose parent is the record's W3C {@code traceparent} (the outbox write that
+     * caused it), so the submission, the relay and this application form one trace.
+     */
+    private Span consumerSpan(ConsumerRecord<String, byte[]> record, Map<String, String> headers, String type, String id) {
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS);
+        return tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.kafka.destination.partition", record.partition())
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .setAttribute("cloudevents.event_type", type)
+                .setAttribute("cloudevents.event_id", id)
+                .startSpan();
+    }
+
+    private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 
     private Outcome failed(IncomingEvent event, RuntimeException e, int failuresSoFar) {
         return switch (FailureKind.of(e)) {

@@ -15,6 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.zhengfeng.contracts.Sources;
 import io.zhengfeng.platform.web.RequestContext;
 
@@ -33,10 +37,12 @@ public class Outbox {
     private final OutboxRelay relay;
     private final RequestContext requestContext;
     private final String source;
+    private final Tracer tracer;
 
     public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
             OutboxRelay relay, RequestContext requestContext,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, Tracer tracer) {
+        this.tracer = tracer;
         this.em = em;
         this.json = json;
         this.transactions = transactions;
@@ -48,6 +54,25 @@ public class Outbox {
     /** @return the CloudEvents id given to the event */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String type, Object aggregateId, Object payload) {
+        // A PRODUCER span per event: its context is what the row carries, so the consumer's span is its child.
+        Span span = tracer.spanBuilder("outbox " + type).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("cloudevents.event_type", type)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            UUID id = write(topic, type, aggregateId, payload);
+            span.setAttribute("cloudevents.event_id", id.toString());
+            return id;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private UUID write(String topic, String type, Object aggregateId, Object payload) {
         OutboxEvent event = new OutboxEvent();
         UUID id = UUID.randomUUID();
         event.eventId = id.toString();

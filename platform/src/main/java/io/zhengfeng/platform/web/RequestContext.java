@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
 /**
  * The request id and trace context of the work in progress, from the HTTP request or the consumed
  * event; carried onto the events it causes.
@@ -18,8 +21,23 @@ public class RequestContext {
         return id == null ? null : id.toString();
     }
 
+    /**
+     * The W3C {@code traceparent} of the current span (so the consumer's span becomes its child); the
+     * one the client sent only when tracing is off (SDK disabled: no valid current span).
+     */
     public String traceparent() {
+        String current = traceparent(Span.current().getSpanContext());
+        if (current != null) {
+            return current;
+        }
         Object tp = MDC.get(TRACEPARENT);
         return tp == null ? null : tp.toString();
+    }
+
+    static String traceparent(SpanContext span) {
+        if (span == null || !span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 }
