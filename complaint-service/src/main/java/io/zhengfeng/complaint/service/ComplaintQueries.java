@@ -2,6 +2,7 @@ package io.zhengfeng.complaint.service;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,11 +99,18 @@ public class ComplaintQueries {
         return new Views.PageOf<>(items, Math.max(page, 0), pageSize, query.count());
     }
 
-    /** A wrong access code answers exactly like an unknown number: 404. */
+    /**
+     * A wrong access code answers exactly like an unknown number: 404, the same body, and the same
+     * work (the code is hashed and compared against a decoy for an unknown number).
+     */
     public Views.TrackingView track(String trackingNumber, String accessCode) {
-        ComplaintEntity c = complaints.findByTrackingNumber(trackingNumber)
-                .filter(found -> codes.matches(found.trackingNumber, accessCode, found.accessCodeHash))
-                .orElseThrow(() -> ProblemException.notFound("Tracking number " + trackingNumber));
+        Optional<ComplaintEntity> found = complaints.findByTrackingNumber(trackingNumber);
+        boolean matches = codes.matches(trackingNumber, accessCode,
+                found.map(f -> f.accessCodeHash).orElse(AccessCodes.DECOY_HASH));
+        if (!matches || found.isEmpty()) {
+            throw ProblemException.notFound("Tracking number " + trackingNumber);
+        }
+        ComplaintEntity c = found.get();
         return new Views.TrackingView(UUID.fromString(c.id), c.trackingNumber, c.kind, c.category, c.status,
                 c.submittedAt, c.acceptanceDueAt, c.replyDueAt, c.rejectReason, c.replyContent, c.repliedAt,
                 c.followUpDueAt, c.rating, c.status == Status.REPLIED && c.rating == null,
