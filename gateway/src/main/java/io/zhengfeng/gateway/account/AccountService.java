@@ -92,8 +92,13 @@ public class AccountService {
     public Account update(UUID id, AccountProfile profile) {
         validate(profile);
         Account account = require(id);
+        boolean revoke = account.active() != profile.active() || !account.roles().equals(profile.roles())
+                || !java.util.Objects.equals(account.department(), profile.department());
         account.apply(profile, clock.instant());
         publish(account);
+        if (revoke) {
+            revokeTokens(account); // what the old tokens claim (roles, department) is no longer true
+        }
         return account;
     }
 
@@ -102,6 +107,7 @@ public class AccountService {
         Account account = require(id);
         policy.check(account.username(), password);
         account.changePassword(hasher.hash(password), clock.instant());
+        revokeTokens(account);
     }
 
     @Transactional
@@ -139,6 +145,14 @@ public class AccountService {
         if (needsDepartment && profile.department() == null) {
             throw ProblemException.badField("department", "is required for the roles handler and dept_head");
         }
+    }
+
+    /** Tokens of this account issued until now stop working at the gateway and every service (platform TokenRevocations). */
+    private void revokeTokens(Account account) {
+        AccountProfile p = account.profile();
+        outbox.publish(Topics.ACCOUNTS, EventTypes.ACCOUNT_TOKENS_REVOKED, account.id(), new AccountEvent(account.id(),
+                account.username(), p.displayName(), p.email(), p.roles(), p.department(), p.locale(), p.active(),
+                account.updatedAt()));
     }
 
     private void publish(Account account) {
