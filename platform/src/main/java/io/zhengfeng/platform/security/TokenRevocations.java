@@ -139,23 +139,31 @@ public class TokenRevocations {
             List<TopicPartition> assigned = List.of();
             long nextRefresh = 0;
             while (running) {
-                if (System.nanoTime() >= nextRefresh) {
-                    List<TopicPartition> partitions = c.partitionsFor(Topics.ACCOUNTS, Duration.ofSeconds(5)).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                    if (!partitions.equals(assigned)) {
-                        c.assign(partitions);
-                        c.seekToBeginning(partitions);
-                        assigned = partitions;
+                try {
+                    if (System.nanoTime() >= nextRefresh) {
+                        List<TopicPartition> partitions = c.partitionsFor(Topics.ACCOUNTS, Duration.ofSeconds(5)).stream()
+                                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                        if (!partitions.equals(assigned)) {
+                            c.assign(partitions);
+                            c.seekToBeginning(partitions);
+                            assigned = partitions;
+                        }
+                        // the topic may not exist yet (no account changed so far): look again soon
+                        nextRefresh = System.nanoTime() + Duration.ofSeconds(assigned.isEmpty() ? 1 : 30).toNanos();
                     }
-                    // the topic may not exist yet (no account changed so far): look again soon
-                    nextRefresh = System.nanoTime() + Duration.ofSeconds(assigned.isEmpty() ? 1 : 30).toNanos();
-                }
-                if (assigned.isEmpty()) {
-                    Thread.sleep(200);
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    apply(r);
+                    if (assigned.isEmpty()) {
+                        Thread.sleep(200);
+                        continue;
+                    }
+                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                        apply(r);
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // broker away or slow: keep trying, a dead feed would let revoked tokens in for good
+                    LOG.warnf("Token revocation feed: %s; retrying", e.getMessage());
+                    Thread.sleep(1000);
                 }
             }
         } catch (WakeupException | InterruptedException e) {
