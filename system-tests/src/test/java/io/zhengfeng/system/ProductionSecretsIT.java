@@ -70,6 +70,7 @@ class ProductionSecretsIT {
             gatewayEnv.put("ZF_JWT_PRIVATE_KEY", privateKey.toAbsolutePath().toString());
             gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
             gatewayEnv.put("ZF_FIRST_ADMIN_USERNAME", "root-admin");
+            gatewayEnv.put("ZF_METRICS_TOKEN", "scrape-token-0123456789");
             gatewayEnv.put("ZF_FIRST_ADMIN_PASSWORD", "Correct horse battery staple 9");
             try (ServiceProcess gateway = new ServiceProcess("gateway", prodEnv(gatewayDb, gatewayEnv))) {
                 complaints.start();
@@ -88,8 +89,12 @@ class ProductionSecretsIT {
                 // a token signed with the committed key is not accepted by this production
                 given().baseUri(complaints.url()).auth().oauth2(io.zhengfeng.testing.TestTokens.token("root-admin", "admin"))
                         .get("/api/complaints").then().statusCode(401);
-                // Swagger UI is not served outside local
+                // Swagger UI is not served outside local; metrics only with the scraper's token
                 assertEquals(404, gateway.status("/q/swagger-ui/"));
+                assertEquals(404, complaints.status("/q/metrics"), "no ZF_METRICS_TOKEN: no metrics");
+                assertEquals(401, gateway.status("/q/metrics"));
+                given().baseUri(gateway.url()).auth().oauth2("wrong").get("/q/metrics").then().statusCode(401);
+                given().baseUri(gateway.url()).auth().oauth2("scrape-token-0123456789").get("/q/metrics").then().statusCode(200);
             }
         }
     }

@@ -39,7 +39,7 @@ public class ProductionSecrets {
     private static final Logger LOG = Logger.getLogger(ProductionSecrets.class);
 
     /** Profiles in which the committed development secrets are acceptable. */
-    static final Set<String> DEVELOPMENT_PROFILES = Set.of("local", "dev", "test");
+    public static final Set<String> DEVELOPMENT_PROFILES = Set.of("local", "dev", "test");
 
     /**
      * SHA-256 of the base64 body of each committed PEM (header lines and whitespace removed):
