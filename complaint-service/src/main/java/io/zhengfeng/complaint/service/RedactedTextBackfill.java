@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.zhengfeng.complaint.persistence.ComplaintEntity;
-import io.zhengfeng.complaint.pii.PersonalDataCipher;
 import io.zhengfeng.complaint.pii.Redaction;
 
 /**
@@ -23,10 +22,10 @@ public class RedactedTextBackfill {
     private static final Logger LOG = Logger.getLogger(RedactedTextBackfill.class);
     private static final int BATCH = 200;
 
-    private final PersonalDataCipher cipher;
+    private final ContactVisibility contacts;
 
-    public RedactedTextBackfill(PersonalDataCipher cipher) {
-        this.cipher = cipher;
+    public RedactedTextBackfill(ContactVisibility contacts) {
+        this.contacts = contacts;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -43,7 +42,7 @@ public class RedactedTextBackfill {
     int batch() {
         List<ComplaintEntity> rows = ComplaintEntity.<ComplaintEntity>find("redactedContent is null").page(0, BATCH).list();
         for (ComplaintEntity c : rows) {
-            String name = cipher.decrypt(c.contactName);
+            String name = contacts.nameForRedaction(c);
             c.redactedTitle = Redaction.redact(c.title, name);
             c.redactedContent = Redaction.redact(c.content, name);
         }
