@@ -20,6 +20,11 @@ public final class EventTypes {
 
     public static final String ACCOUNT_UPSERTED = PREFIX + "account.upserted.v1";
     public static final String ACCOUNT_DISABLED = PREFIX + "account.disabled.v1";
+    /**
+     * The account's tokens issued up to {@code occurredAt} are no longer valid (disabled, roles or
+     * department changed, password reset); payload {@link AccountEvent}. Every service refuses them.
+     */
+    public static final String ACCOUNT_TOKENS_REVOKED = PREFIX + "account.tokens-revoked.v1";
 
     /** A year of the working-day calendar changed; the payload is the whole year. */
     public static final String CALENDAR_YEAR_CHANGED = PREFIX + "calendar.year.changed.v1";

@@ -80,8 +80,9 @@ class AccountAdminTest {
                 .then().statusCode(200).body("active", equalTo(false)).body("roles", equalTo(List.of("leader", "supervisor")));
 
         try (TopicReader reader = new TopicReader(Topics.ACCOUNTS)) {
-            List<RecordedEvent> events = reader.readForKey(id, 2, KAFKA);
-            assertEquals(List.of(EventTypes.ACCOUNT_UPSERTED, EventTypes.ACCOUNT_DISABLED),
+            List<RecordedEvent> events = reader.readForKey(id, 3, KAFKA);
+            // disabling also revokes the tokens it holds (platform TokenRevocations)
+            assertEquals(List.of(EventTypes.ACCOUNT_UPSERTED, EventTypes.ACCOUNT_DISABLED, EventTypes.ACCOUNT_TOKENS_REVOKED),
                     events.stream().map(RecordedEvent::type).toList());
         }
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "a-long-secret"))

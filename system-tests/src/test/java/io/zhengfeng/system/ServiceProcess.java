@@ -74,6 +74,12 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see its log");
     }
 
+    /** Waits for the process to end by itself; its exit code, or empty if it still runs after the timeout. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     /** SIGKILL: no shutdown hook, no flush — a crash. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

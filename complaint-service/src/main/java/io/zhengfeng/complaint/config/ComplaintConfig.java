@@ -27,6 +27,20 @@ public interface ComplaintConfig {
     @WithDefault("100")
     int maxPageSize();
 
+    /** Guessing limits on {@code GET /api/complaints/track/{n}}: attempts per period, right or wrong. */
+    Track track();
+
+    interface Track {
+        @WithDefault("10")
+        int perNumber();
+
+        @WithDefault("60")
+        int perAddress();
+
+        @WithDefault("1h")
+        java.time.Duration period();
+    }
+
     interface ReplyDays {
         @WithDefault("3")
         int consultation();

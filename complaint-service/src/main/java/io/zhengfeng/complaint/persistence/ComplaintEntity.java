@@ -40,6 +40,11 @@ public class ComplaintEntity extends PanacheEntityBase {
     public Status status;
     public String title;
     public String content;
+    /** {@link #title} and {@link #content} without personal data: read and searched by staff without full view. */
+    @Column(name = "redacted_title")
+    public String redactedTitle;
+    @Column(name = "redacted_content")
+    public String redactedContent;
     public boolean anonymous;
     public boolean confidential;
 

@@ -16,9 +16,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.zhengfeng.complaint.service.Channel;
@@ -28,7 +32,10 @@ import io.zhengfeng.complaint.service.ComplaintQueries;
 import io.zhengfeng.complaint.service.Kind;
 import io.zhengfeng.complaint.service.Status;
 import io.zhengfeng.complaint.service.Submitted;
+import io.zhengfeng.complaint.service.TrackingLimits;
 import io.zhengfeng.complaint.service.Views;
+import io.zhengfeng.platform.problem.Problems;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/complaints")
 @Tag(name = "Complaints", description = "Citizens' complaints, reports, consultations and suggestions (诉求)")
@@ -39,9 +46,12 @@ public class ComplaintResource {
     private final ComplaintIntake intake;
     private final ComplaintQueries queries;
 
-    public ComplaintResource(ComplaintIntake intake, ComplaintQueries queries) {
+    private final TrackingLimits limits;
+
+    public ComplaintResource(ComplaintIntake intake, ComplaintQueries queries, TrackingLimits limits) {
         this.intake = intake;
         this.queries = queries;
+        this.limits = limits;
     }
 
     @POST
@@ -56,9 +66,18 @@ public class ComplaintResource {
     @Path("/track/{trackingNumber}")
     @PermitAll
     @Operation(summary = "A citizen follows their message with tracking number and access code")
+    @APIResponse(responseCode = "404", description = "Unknown number or wrong access code (one answer for both)")
+    @APIResponse(responseCode = "429", description = "Too many attempts for this number or from this address; see Retry-After")
     public Views.TrackingView track(@PathParam("trackingNumber") String trackingNumber,
-            @HeaderParam(ACCESS_CODE) String accessCode) {
+            @HeaderParam(ACCESS_CODE) String accessCode, @Context HttpServerRequest http) {
+        limits.charge(trackingNumber, ClientAddress.of(http));
         return queries.track(trackingNumber, accessCode);
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyAttempts(TrackingLimits.TooManyAttempts e) {
+        return Response.fromResponse(Problems.response(429, "too-many-requests", "Too many requests", e.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @GET

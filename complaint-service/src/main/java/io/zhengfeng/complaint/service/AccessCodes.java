@@ -26,6 +26,9 @@ public class AccessCodes {
     private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
 
+    /** Compared against for an unknown tracking number, so that answer costs what a wrong code costs. */
+    static final String DECOY_HASH = "0".repeat(64);
+
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec pepper;
 

@@ -14,6 +14,7 @@ import io.zhengfeng.complaint.persistence.ComplaintEntity;
 import io.zhengfeng.complaint.persistence.ComplaintRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
+import io.zhengfeng.complaint.pii.Redaction;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;
@@ -106,6 +107,8 @@ public class ComplaintIntake {
         c.status = Status.SUBMITTED;
         c.title = request.title();
         c.content = request.content();
+        c.redactedTitle = Redaction.redact(c.title, contact.name());
+        c.redactedContent = Redaction.redact(c.content, contact.name());
         c.anonymous = contact.isEmpty();
         // A report's author is protected from the department it is about unless they waive it.
         c.confidential = request.confidential() != null ? request.confidential() : request.kind() == Kind.REPORT;

@@ -2,8 +2,10 @@ package io.zhengfeng.complaint.service;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,26 +42,45 @@ public class ComplaintQueries {
         this.config = config;
     }
 
-    /** Transactional because reading contact data writes its audit entry. */
+    /**
+     * Transactional because reading contact data writes its audit entry. Whoever may not see the
+     * contact in full reads every text field redacted (pii/Redaction): citizens write their phone
+     * number and name into the text too.
+     */
     @Transactional
     public Views.ComplaintView view(String id) {
         ComplaintEntity c = visible(id);
         Views.ContactView contact = contacts.contactOf(c);
         if (!"full".equals(contact.visibility())) {
-            // Citizens write their phone number into the text too; only full readers may see it there.
             String name = contacts.nameForRedaction(c);
-            return toView(c, contact, Redaction.redact(c.title, name), Redaction.redact(c.content, name));
+            UnaryOperator<String> redact = text -> Redaction.redact(text, name);
+            return toView(c, contact, redactedTitle(c, name), redactedContent(c, name), redact);
         }
-        return toView(c, contact, c.title, c.content);
+        return toView(c, contact, c.title, c.content, UnaryOperator.identity());
     }
 
     @Transactional
     public List<Views.HistoryItem> history(String id) {
         ComplaintEntity c = visible(id);
+        String name = readsInFull() ? null : contacts.nameForRedaction(c);
+        UnaryOperator<String> redact = readsInFull() ? UnaryOperator.identity() : text -> Redaction.redact(text, name);
         return HistoryEntry.<HistoryEntry>find("complaintId", Sort.by("id"), c.id).stream()
                 .map(h -> new Views.HistoryItem(h.at, h.actor, h.actorRole, h.action, h.fromStatus, h.toStatus,
-                        h.department, h.detail))
+                        h.department, redact.apply(h.detail)))
                 .toList();
+    }
+
+    /** Only these readers see contacts in full (ContactVisibility), so only they read and search the raw text. */
+    private boolean readsInFull() {
+        return user.hasAnyRole(Roles.SPOKESPERSON, Roles.LEADER);
+    }
+
+    private static String redactedTitle(ComplaintEntity c, String name) {
+        return c.redactedTitle != null || c.title == null ? c.redactedTitle : Redaction.redact(c.title, name);
+    }
+
+    private static String redactedContent(ComplaintEntity c, String name) {
+        return c.redactedContent != null ? c.redactedContent : Redaction.redact(c.content, name);
     }
 
     @Transactional
@@ -87,22 +108,32 @@ public class ComplaintQueries {
             params.put("to", filter.to());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and (content like :text or title like :text or trackingNumber = :exact)");
+            // staff who may not see the contact search the redacted text: a guessed name or phone finds nothing
+            where.append(readsInFull() ? " and (content like :text or title like :text or trackingNumber = :exact)"
+                    : " and (redactedContent like :text or redactedTitle like :text or trackingNumber = :exact)");
             params.put("text", "%" + filter.text().replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("exact", filter.text().trim());
         }
         PanacheQuery<ComplaintEntity> query = complaints.find(where.toString(),
                 Sort.descending("submittedAt").and("id", Sort.Direction.Descending), params);
         List<Views.ComplaintSummary> items = query.page(Page.of(Math.max(page, 0), pageSize)).stream()
-                .map(ComplaintQueries::toSummary).toList();
+                .map(c -> readsInFull() ? toSummary(c) : withTitle(toSummary(c), redactedTitle(c, contacts.nameForRedaction(c))))
+                .toList();
         return new Views.PageOf<>(items, Math.max(page, 0), pageSize, query.count());
     }
 
-    /** A wrong access code answers exactly like an unknown number: 404. */
+    /**
+     * A wrong access code answers exactly like an unknown number: 404, the same body, and the same
+     * work (the code is hashed and compared against a decoy for an unknown number).
+     */
     public Views.TrackingView track(String trackingNumber, String accessCode) {
-        ComplaintEntity c = complaints.findByTrackingNumber(trackingNumber)
-                .filter(found -> codes.matches(found.trackingNumber, accessCode, found.accessCodeHash))
-                .orElseThrow(() -> ProblemException.notFound("Tracking number " + trackingNumber));
+        Optional<ComplaintEntity> found = complaints.findByTrackingNumber(trackingNumber);
+        boolean matches = codes.matches(trackingNumber, accessCode,
+                found.map(f -> f.accessCodeHash).orElse(AccessCodes.DECOY_HASH));
+        if (!matches || found.isEmpty()) {
+            throw ProblemException.notFound("Tracking number " + trackingNumber);
+        }
+        ComplaintEntity c = found.get();
         return new Views.TrackingView(UUID.fromString(c.id), c.trackingNumber, c.kind, c.category, c.status,
                 c.submittedAt, c.acceptanceDueAt, c.replyDueAt, c.rejectReason, c.replyContent, c.repliedAt,
                 c.followUpDueAt, c.rating, c.status == Status.REPLIED && c.rating == null,
@@ -111,7 +142,8 @@ public class ComplaintQueries {
 
     @Transactional
     public Views.ComplaintSummary summary(String id) {
-        return toSummary(complaints.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Complaint " + id)));
+        ComplaintEntity c = complaints.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Complaint " + id));
+        return readsInFull() ? toSummary(c) : withTitle(toSummary(c), redactedTitle(c, contacts.nameForRedaction(c)));
     }
 
     public Views.TrackingView trackById(String id, String accessCode) {
@@ -140,12 +172,18 @@ public class ComplaintQueries {
                 c.status, c.title, c.department, c.submittedAt, open.isEmpty() ? null : open.get(0).dueAt(), c.overdue);
     }
 
-    private static Views.ComplaintView toView(ComplaintEntity c, Views.ContactView contact, String title, String content) {
+    private static Views.ComplaintSummary withTitle(Views.ComplaintSummary s, String title) {
+        return new Views.ComplaintSummary(s.id(), s.trackingNumber(), s.kind(), s.channel(), s.category(), s.status(), title,
+                s.department(), s.submittedAt(), s.dueAt(), s.overdue());
+    }
+
+    private static Views.ComplaintView toView(ComplaintEntity c, Views.ContactView contact, String title, String content,
+            UnaryOperator<String> text) {
         return new Views.ComplaintView(UUID.fromString(c.id), c.trackingNumber, c.kind, c.channel, c.category, c.status,
                 title, content, c.anonymous, c.confidential, contact, c.recordedBy, c.department,
                 c.responsibleDepartment, c.submittedAt, c.acceptanceDueAt, c.acceptedAt, c.replyDueAt, c.repliedAt,
-                c.followUpDueAt, c.closedAt, c.rejectReason, c.draftReply, c.draftStatus, c.replyContent,
-                c.replyPublished, c.extensionStatus, c.extensionDays, c.overdue, c.supervisionCount, c.reopenCount,
-                c.rating, c.ratingComment, OpenDeadlines.of(c), c.version);
+                c.followUpDueAt, c.closedAt, text.apply(c.rejectReason), text.apply(c.draftReply), c.draftStatus,
+                text.apply(c.replyContent), c.replyPublished, c.extensionStatus, c.extensionDays, c.overdue,
+                c.supervisionCount, c.reopenCount, c.rating, text.apply(c.ratingComment), OpenDeadlines.of(c), c.version);
     }
 }

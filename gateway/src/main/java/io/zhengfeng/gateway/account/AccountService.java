@@ -35,11 +35,13 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final Outbox outbox;
+    private final PasswordPolicy policy;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, PasswordHasher hasher, Outbox outbox) {
+    public AccountService(AccountRepository accounts, PasswordHasher hasher, PasswordPolicy policy, Outbox outbox) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.policy = policy;
         this.outbox = outbox;
         this.clock = Clock.systemUTC();
     }
@@ -49,8 +51,14 @@ public class AccountService {
         return username.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** An account whose password meets {@link PasswordPolicy}. */
     @Transactional
     public Account create(String username, String password, AccountProfile profile) {
+        policy.check(username, password);
+        return insert(username, password, profile);
+    }
+
+    private Account insert(String username, String password, AccountProfile profile) {
         String name = normalize(username);
         validate(profile);
         if (accounts.findByUsername(name).isPresent()) {
@@ -76,7 +84,7 @@ public class AccountService {
         if (accounts.findByUsername(normalize(username)).isPresent()) {
             return false;
         }
-        create(username, password, profile);
+        insert(username, password, profile); // the demo password "demo" predates, and is exempt from, the policy
         return true;
     }
 
@@ -84,14 +92,22 @@ public class AccountService {
     public Account update(UUID id, AccountProfile profile) {
         validate(profile);
         Account account = require(id);
+        boolean revoke = account.active() != profile.active() || !account.roles().equals(profile.roles())
+                || !java.util.Objects.equals(account.department(), profile.department());
         account.apply(profile, clock.instant());
         publish(account);
+        if (revoke) {
+            revokeTokens(account); // what the old tokens claim (roles, department) is no longer true
+        }
         return account;
     }
 
     @Transactional
     public void resetPassword(UUID id, String password) {
-        require(id).changePassword(hasher.hash(password), clock.instant());
+        Account account = require(id);
+        policy.check(account.username(), password);
+        account.changePassword(hasher.hash(password), clock.instant());
+        revokeTokens(account);
     }
 
     @Transactional
@@ -129,6 +145,14 @@ public class AccountService {
         if (needsDepartment && profile.department() == null) {
             throw ProblemException.badField("department", "is required for the roles handler and dept_head");
         }
+    }
+
+    /** Tokens of this account issued until now stop working at the gateway and every service (platform TokenRevocations). */
+    private void revokeTokens(Account account) {
+        AccountProfile p = account.profile();
+        outbox.publish(Topics.ACCOUNTS, EventTypes.ACCOUNT_TOKENS_REVOKED, account.id(), new AccountEvent(account.id(),
+                account.username(), p.displayName(), p.email(), p.roles(), p.department(), p.locale(), p.active(),
+                account.updatedAt()));
     }
 
     private void publish(Account account) {

@@ -1,5 +1,7 @@
 package io.zhengfeng.gateway.auth;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.zhengfeng.gateway.account.Account;
 import io.zhengfeng.gateway.account.AccountService;
 import io.zhengfeng.gateway.account.PasswordHasher;
+import io.zhengfeng.gateway.ratelimit.LoginBackoff;
 import io.zhengfeng.gateway.ratelimit.RateLimit;
 import io.zhengfeng.gateway.ratelimit.RateLimits;
 import io.zhengfeng.gateway.ratelimit.TooManyRequestsException;
@@ -17,8 +20,10 @@ import io.zhengfeng.platform.problem.ProblemException;
 /**
  * Username and password to a token. One answer for every refusal (unknown user, wrong password,
  * disabled account), and about the same time for each: an unknown user's attempt still runs
- * bcrypt. Attempts are limited per client IP; failures per username and IP, so guessing one
- * account's password is throttled without letting anyone lock a colleague out from elsewhere.
+ * bcrypt. Every attempt is counted before the password is checked, atomically: per client IP (all
+ * attempts), per client IP over all accounts (failures: spraying), and per username and IP with
+ * exponential backoff ({@link LoginBackoff}) — the address is part of that key, so nobody can lock
+ * a colleague out from another address. A success gives back what it was charged as a failure.
  */
 @ApplicationScoped
 public class LoginService {
@@ -28,30 +33,41 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
     private final RateLimit attempts;
-    private final RateLimit failures;
+    private final RateLimit addressFailures;
+    private final LoginBackoff failures;
 
     public LoginService(AccountService accounts, PasswordHasher hasher, TokenIssuer tokens, RateLimits limits) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
         this.attempts = limits.login();
+        this.addressFailures = limits.addressFailures();
         this.failures = limits.failedLogin();
     }
 
     public IssuedToken login(String username, String password, String clientIp) {
-        String failureKey = AccountService.normalize(username) + "|" + clientIp;
         refuseIfExceeded(attempts.consume(clientIp), "Too many login attempts from your address");
-        refuseIfExceeded(failures.peek(failureKey), "Too many failed logins for this account");
+        if (password.getBytes(UTF_8).length > PasswordHasher.MAX_BYTES) {
+            // bcrypt reads 72 bytes at most: no stored password is longer, so this is a client error
+            throw ProblemException.badField("password", "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8");
+        }
+        String failureKey = AccountService.normalize(username) + "|" + clientIp;
+        refuseIfExceeded(addressFailures.consume(clientIp), "Too many failed logins from your address");
+        RateLimit.Verdict backoff = failures.reserve(failureKey);
+        if (!backoff.allowed()) {
+            addressFailures.refund(clientIp); // not checked, so not a failure from this address
+            refuseIfExceeded(backoff, "Too many failed logins for this account");
+        }
 
         Optional<Account> account = accounts.byUsername(username);
         boolean passwordMatches = hasher.matches(password, account.map(Account::passwordHash).orElse(null));
         if (!passwordMatches || !account.get().active()) {
-            failures.consume(failureKey);
             LOG.infof("Login refused for %s from %s", AccountService.normalize(username).replaceAll("\\p{Cntrl}", "?"), clientIp);
             throw new ProblemException(401, "invalid-credentials", "Invalid credentials",
                     "The username or password is wrong");
         }
-        failures.forget(failureKey);
+        failures.succeeded(failureKey);
+        addressFailures.refund(clientIp);
         return tokens.issue(account.get());
     }
 

@@ -1,5 +1,7 @@
 package io.zhengfeng.gateway.auth;
 
+import io.zhengfeng.platform.security.TokenRevocations;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,6 +38,8 @@ public class TokenIssuer {
                 .groups(account.roles())
                 .claim(Claims.jti.name(), UUID.randomUUID().toString())
                 .issuedAt(now)
+                // iat has whole seconds; revocation (platform TokenRevocations) needs the millisecond
+                .claim(TokenRevocations.ISSUED_AT_MILLIS, now.toEpochMilli())
                 .expiresAt(now.plus(config.tokenLifetime()));
         if (account.department() != null) {
             claims.claim(Roles.DEPT_CLAIM, account.department());

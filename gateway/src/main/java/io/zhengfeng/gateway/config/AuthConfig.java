@@ -30,4 +30,16 @@ public interface AuthConfig {
     /** Creates the demo accounts at startup; set in the local and test profiles only. */
     @WithDefault("false")
     boolean demoAccounts();
+
+    /**
+     * The first administrator of a production without demo accounts: created at start-up when both
+     * are set and no account exists yet ({@code ZF_FIRST_ADMIN_USERNAME}, {@code ZF_FIRST_ADMIN_PASSWORD}).
+     */
+    FirstAdmin firstAdmin();
+
+    interface FirstAdmin {
+        Optional<String> username();
+
+        Optional<String> password();
+    }
 }

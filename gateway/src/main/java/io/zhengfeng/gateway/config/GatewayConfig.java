@@ -62,8 +62,23 @@ public interface GatewayConfig {
         /** Login attempts per client IP, successful or not. */
         Limit login();
 
-        /** Failed logins per username and client IP before further attempts are refused. */
-        Limit failedLogin();
+        /**
+         * Per username and client IP: {@code requests} attempts are free, then each further attempt
+         * waits {@code period}, doubling per failure up to {@code max-backoff}.
+         */
+        FailedLogin failedLogin();
+
+        /** Failed logins per client IP over every account (password spraying from one address). */
+        @WithDefault("100")
+        int addressFailures();
+
+        @WithDefault("15m")
+        Duration addressFailuresPeriod();
+    }
+
+    interface FailedLogin extends Limit {
+        @WithDefault("1h")
+        Duration maxBackoff();
     }
 
     interface AnonymousWrites extends Limit {

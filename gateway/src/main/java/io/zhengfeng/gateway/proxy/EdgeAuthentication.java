@@ -1,5 +1,7 @@
 package io.zhengfeng.gateway.proxy;
 
+import io.zhengfeng.platform.security.TokenRevocations;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -30,7 +32,10 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final RouteProblems problems;
 
-    public EdgeAuthentication(JWTParser parser, Vertx vertx, RouteProblems problems) {
+    private final TokenRevocations revocations;
+
+    public EdgeAuthentication(JWTParser parser, Vertx vertx, RouteProblems problems, TokenRevocations revocations) {
+        this.revocations = revocations;
         this.parser = parser;
         this.vertx = vertx;
         this.problems = problems;
@@ -47,12 +52,14 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
         // The key may come from a remote JWKS (an external IdP): verify off the event loop, body paused.
         ctx.request().pause();
         vertx.executeBlocking(() -> parser.parse(token), false).onComplete(verified -> {
-            if (verified.succeeded()) {
+            if (verified.succeeded() && !revocations.isRevoked(verified.result().getName(),
+                    TokenRevocations.issuedAtMillis(verified.result().getClaim(TokenRevocations.ISSUED_AT_MILLIS), verified.result().getIssuedAtTime()))) {
                 ctx.put(AUTHENTICATED, Boolean.TRUE);
                 ctx.next();
                 return;
             }
-            LOG.debugf("Bearer token refused at the edge: %s", reason(verified.cause()));
+            LOG.debugf("Bearer token refused at the edge: %s",
+                    verified.succeeded() ? "revoked (account disabled, roles changed or password reset)" : reason(verified.cause()));
             ctx.request().resume();
             ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             problems.send(ctx.response(), 401, "unauthorized", "Unauthorized",

@@ -50,6 +50,14 @@ public final class RateLimit {
         return probe.canBeConsumed() ? Verdict.ALLOWED : Verdict.refused(probe.getNanosToWaitForRefill());
     }
 
+    /** Gives back a token taken by {@link #consume} (an attempt that turned out not to count). */
+    public void refund(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     public void forget(String key) {
         buckets.invalidate(key);
     }

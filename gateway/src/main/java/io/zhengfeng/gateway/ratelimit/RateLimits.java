@@ -9,13 +9,16 @@ import io.zhengfeng.gateway.config.GatewayConfig;
 public class RateLimits {
     private final RateLimit anonymousWrites;
     private final RateLimit login;
-    private final RateLimit failedLogin;
+    private final LoginBackoff failedLogin;
+    private final RateLimit addressFailures;
 
     public RateLimits(GatewayConfig config) {
         GatewayConfig.RateLimits limits = config.rateLimit();
         this.anonymousWrites = limit("anonymous-writes", limits.anonymousWrites());
         this.login = limit("login", limits.login());
-        this.failedLogin = limit("failed-login", limits.failedLogin());
+        this.failedLogin = new LoginBackoff(limits.failedLogin().requests(), limits.failedLogin().period(),
+                limits.failedLogin().maxBackoff());
+        this.addressFailures = new RateLimit("address-failures", limits.addressFailures(), limits.addressFailuresPeriod());
     }
 
     public RateLimit anonymousWrites() {
@@ -26,8 +29,12 @@ public class RateLimits {
         return login;
     }
 
-    public RateLimit failedLogin() {
+    public LoginBackoff failedLogin() {
         return failedLogin;
+    }
+
+    public RateLimit addressFailures() {
+        return addressFailures;
     }
 
     private static RateLimit limit(String name, GatewayConfig.Limit limit) {

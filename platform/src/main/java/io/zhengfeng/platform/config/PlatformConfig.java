@@ -37,6 +37,14 @@ public interface PlatformConfig {
         boolean log();
     }
 
+    Metrics metrics();
+
+    /** Access to {@code /q/metrics} outside local/dev/test (platform {@code web/MetricsAccess}). */
+    interface Metrics {
+        /** {@code ZF_METRICS_TOKEN}: the scraper's bearer token; absent, metrics are not served there. */
+        Optional<String> token();
+    }
+
     interface Kafka {
         /** {@code ZHENGFENG_KAFKA_BOOTSTRAP_SERVERS}; services map {@code ZF_KAFKA_BOOTSTRAP} onto it. */
         @WithDefault("localhost:9092")
