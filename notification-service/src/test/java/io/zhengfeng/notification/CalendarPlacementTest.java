@@ -73,7 +73,7 @@ class CalendarPlacementTest {
     }
 
     @Test
-    void aReminderDueOnASundayNightLandsInOfficeHoursOfTheNextWorkingDay() {
+    void aReminderDueOnASundayNightLandsOnTheNextWorkingMorning() {
         WorkingCalendar cal = calendars.current();
         LocalDate friday = fridayBeforeAWorkingMonday(cal);
         LocalDate monday = friday.plusDays(3);
@@ -88,8 +88,8 @@ class CalendarPlacementTest {
         c.say("submitted", "submitted", null, new Deadline(Deadline.ACCEPTANCE, start, due));
         DeadlineTimer t = awaitTimer(c, Deadline.ACCEPTANCE, due);
         assertEquals(Rung.REMINDER, t.nextRung);
-        // office time: Friday 9 h + Monday 9 h = 18 h; 75 % = 13.5 h -> Monday 13:30
-        assertEquals(at(monday, "13:30"), t.nextFireAt);
+        // Sunday night is no office time: the next office opening, Monday 09:00, nine hours before the deadline
+        assertEquals(at(monday, "09:00"), t.nextFireAt);
         ZonedDateTime local = t.nextFireAt.atZone(SHANGHAI);
         assertTrue(cal.isWorkingDay(local.toLocalDate()));
         assertFalse(local.toLocalTime().isBefore(LocalTime.of(9, 0)) || local.toLocalTime().isAfter(LocalTime.of(18, 0)));
@@ -115,7 +115,8 @@ class CalendarPlacementTest {
             ComplaintNews c = new ComplaintNews();
             c.say("submitted", "submitted", null, new Deadline(Deadline.ACCEPTANCE, start, due));
             DeadlineTimer t = awaitTimer(c, Deadline.ACCEPTANCE, due);
-            assertEquals(at(next, "13:30"), t.nextFireAt, "the closed Monday holds no office time");
+            // 75 % of the span is Monday 15:45, a closed day: the next working morning
+            assertEquals(at(next, "09:00"), t.nextFireAt, "the closed Monday is no working morning");
         } finally {
             TestEvents.send(Topics.CALENDAR, EventTypes.CALENDAR_YEAR_CHANGED, Sources.COMPLAINT_SERVICE, year,
                     yearWith(year, version + 1, List.of()));

@@ -115,20 +115,32 @@ public class Ladder {
     }
 
     /**
-     * The reminder: the configured share of the span's office time (working days, office hours),
-     * placed in office time, so never at night, on a weekend or a holiday. A span without any
-     * office time (only synthetic ones: a real deadline ends at close of business of a working day)
-     * falls back to the share of elapsed time.
+     * The reminder: when the configured share of the span has passed — and if that moment is outside
+     * office time (at night, on a weekend or a holiday), at the next office opening instead: a
+     * reminder that would fall on Sunday night reaches the handler on the next working morning, with
+     * the working day still ahead of the deadline. Never after the deadline itself.
      */
     Instant reminderAt(DeadlineTimer timer, Policy p) {
-        WorkingCalendar calendar = calendars.current();
-        Duration office = calendar.workingTimeBetween(timer.startAt, timer.dueAt);
-        if (office.isZero()) {
-            long spanMillis = Math.max(0, Duration.between(timer.startAt, timer.dueAt).toMillis());
-            return timer.startAt.plusMillis((long) (spanMillis * p.reminderFraction()));
+        long spanMillis = Math.max(0, Duration.between(timer.startAt, timer.dueAt).toMillis());
+        Instant share = timer.startAt.plusMillis((long) (spanMillis * p.reminderFraction()));
+        Instant at = nextOfficeMoment(calendars.current(), share);
+        return at.isAfter(timer.dueAt) ? share : at;
+    }
+
+    /** {@code instant} itself if it lies in office hours of a working day, else the next office opening. */
+    static Instant nextOfficeMoment(WorkingCalendar calendar, Instant instant) {
+        ZonedDateTime local = instant.atZone(calendar.zone());
+        java.time.LocalDate day = local.toLocalDate();
+        java.time.LocalTime time = local.toLocalTime();
+        if (calendar.isWorkingDay(day)) {
+            if (!time.isBefore(calendar.openOfBusiness()) && time.isBefore(calendar.closeOfBusiness())) {
+                return instant;
+            }
+            if (time.isBefore(calendar.openOfBusiness())) {
+                return day.atTime(calendar.openOfBusiness()).atZone(calendar.zone()).toInstant();
+            }
         }
-        Instant at = calendar.plusWorkingTime(timer.startAt, Duration.ofMillis((long) (office.toMillis() * p.reminderFraction())));
-        return at.isAfter(timer.dueAt) ? timer.dueAt : at;
+        return calendar.nextWorkingDay(day).atTime(calendar.openOfBusiness()).atZone(calendar.zone()).toInstant();
     }
 
     /** The same local time, {@code n} working days after the deadline's day (or the configured fixed delay). */
