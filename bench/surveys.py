@@ -9,7 +9,7 @@ BASE = os.environ["SURVEY_URL"]
 TOKEN = os.environ["BENCH_TOKEN"]
 CLIENTS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 DURATION = float(os.environ.get("BENCH_DURATION", "20"))
-READS = int(os.environ.get("BENCH_READS", "300"))
+READS = int(os.environ.get("BENCH_READS", "1000"))
 SLOTS = int(os.environ.get("ZF_SURVEY_TALLY_SLOTS", "16"))
 MYSQL = os.environ["BENCH_MYSQL"].split()  # mysql client command, database selected
 DEPTS = ["planning", "land", "enforcement", "office", "registry", "survey", "mining", "law", "finance", "window"]
@@ -134,7 +134,20 @@ def load(start, n):
         left -= chunk
 
 
+def settled():
+    """Waits (at most 120 s) until InnoDB has flushed what the bulk load dirtied: the reads are then
+    measured at steady state at each size, not against the load's own background writes."""
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        out = subprocess.run(MYSQL + ["-N", "-e", "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'"],
+                             capture_output=True, check=True).stdout.decode().split()
+        if out and int(out[-1]) < 100:
+            return
+        time.sleep(1)
+
+
 def p99(label):
+    settled()
     conn = connect()
     for _ in range(30):
         call(conn, "GET", "/api/surveys/%s/results" % sid)
