@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.zhengfeng.complaint.persistence.CategoryEntity;
 import io.zhengfeng.complaint.persistence.ComplaintEntity;
-import io.zhengfeng.complaint.pii.Masking;
+import io.zhengfeng.platform.pii.Masking;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;

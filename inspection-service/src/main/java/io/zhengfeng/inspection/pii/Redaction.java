@@ -1,5 +1,7 @@
 package io.zhengfeng.inspection.pii;
 
+import io.zhengfeng.platform.pii.Masking;
+
 import java.util.regex.Pattern;
 
 /** Takes personal data out of text before it goes on the public column. */

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.zhengfeng.inspection.persistence.ActivityEntity;
 import io.zhengfeng.inspection.persistence.SupervisorEntity;
-import io.zhengfeng.inspection.pii.Masking;
+import io.zhengfeng.platform.pii.Masking;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.Roles;

@@ -18,7 +18,7 @@ import io.zhengfeng.survey.config.SurveyConfig;
 import io.zhengfeng.survey.events.SurveyEvents;
 import io.zhengfeng.survey.persistence.InvitationEntity;
 import io.zhengfeng.survey.persistence.SurveyEntity;
-import io.zhengfeng.survey.pii.Masking;
+import io.zhengfeng.platform.pii.Masking;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
 
 /**

@@ -1,4 +1,4 @@
-package io.zhengfeng.complaint.pii;
+package io.zhengfeng.platform.pii;
 
 /** How personal data looks to staff who may know it exists but not what it is. */
 public final class Masking {
