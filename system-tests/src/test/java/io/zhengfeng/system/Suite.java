@@ -52,16 +52,21 @@ final class Suite implements AutoCloseable {
         // One load generator on loopback would hit the per-IP anonymous write limit at once.
         gatewayEnv.put("ZF_RATE_ANONYMOUS_WRITES", "1000000");
         gateway = new ServiceProcess("gateway", gatewayEnv);
-        complaints.start();
-        notifications.start();
-        surveys.start();
-        inspections.start();
-        gateway.start();
-        surveys.awaitReady(START);
-        complaints.awaitReady(START);
-        notifications.awaitReady(START);
-        inspections.awaitReady(START);
-        gateway.awaitReady(START);
+        try {
+            complaints.start();
+            notifications.start();
+            surveys.start();
+            inspections.start();
+            gateway.start();
+            surveys.awaitReady(START);
+            complaints.awaitReady(START);
+            notifications.awaitReady(START);
+            inspections.awaitReady(START);
+            gateway.awaitReady(START);
+        } catch (Exception | Error e) {
+            close(); // one service failed to start: the others must not outlive the test JVM
+            throw e;
+        }
     }
 
     /** Same port, same database: the restart after a crash. */
