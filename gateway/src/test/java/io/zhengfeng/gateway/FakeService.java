@@ -38,16 +38,21 @@ public final class FakeService implements AutoCloseable {
     private JsonObject openapi;
     private HttpServer server;
 
-    private FakeService(String name) {
+    private FakeService(String name, int replica) {
         this.name = name;
-        URI upstream = ConfigProvider.getConfig().getValue("zhengfeng.gateway.routes." + name + ".upstream", URI.class);
-        this.port = upstream.getPort();
+        List<URI> upstreams = ConfigProvider.getConfig().getValues("zhengfeng.gateway.routes." + name + ".upstream", URI.class);
+        this.port = upstreams.get(replica).getPort();
         this.openapi = new JsonObject().put("openapi", "3.0.3").put("info", new JsonObject().put("title", name))
                 .put("paths", new JsonObject());
     }
 
     public static FakeService of(String name) {
-        return new FakeService(name);
+        return new FakeService(name, 0);
+    }
+
+    /** The {@code index}-th of the service's upstream URLs, when the route lists several replicas. */
+    public static FakeService replica(String name, int index) {
+        return new FakeService(name, index);
     }
 
     public FakeService on(String path, Handler<RoutingContext> handler) {
@@ -76,6 +81,10 @@ public final class FakeService implements AutoCloseable {
             throw new IllegalStateException("Fake " + name + " could not listen on " + port, e);
         }
         return this;
+    }
+
+    public int port() {
+        return port;
     }
 
     public List<Received> received() {

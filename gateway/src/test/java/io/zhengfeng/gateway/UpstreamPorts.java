@@ -30,7 +30,7 @@ public class UpstreamPorts implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -27,8 +27,11 @@ public interface GatewayConfig {
         /** Path prefixes sent to this service, e.g. {@code /api/complaints}; each covers its whole subtree. */
         List<String> prefixes();
 
-        /** Base URL of the service, e.g. {@code http://localhost:8081}; a path on it is prepended. */
-        URI upstream();
+        /**
+         * Base URL of the service, e.g. {@code http://localhost:8081}; a path on it is prepended. Several
+         * (comma-separated, same path) are replicas of the service, taken in turn.
+         */
+        List<URI> upstream();
 
         @WithDefault("/q/health/ready")
         String healthPath();
@@ -53,6 +56,10 @@ public interface GatewayConfig {
         /** Budget of each call the gateway makes for itself: suite health, OpenAPI documents. */
         @WithDefault("2s")
         Duration probeTimeout();
+
+        /** How long a replica that refused a connection or failed its readiness is passed over. */
+        @WithDefault("5s")
+        Duration coolDown();
     }
 
     interface RateLimits {

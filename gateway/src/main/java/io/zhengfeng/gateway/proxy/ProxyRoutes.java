@@ -1,5 +1,8 @@
 package io.zhengfeng.gateway.proxy;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -33,7 +37,8 @@ import io.zhengfeng.gateway.web.RouteProblems;
  * with back-pressure and never buffered (a 5 MB upload or an endless {@code text/event-stream}
  * flows chunk by chunk), Content-Length versus chunked framing, hop-by-hop headers, and resetting
  * the other side when one side goes away. What is ours is small and sits in its interceptor API:
- * forwarding headers, timeouts and problem+json errors ({@link ForwardingInterceptor}).
+ * forwarding headers, timeouts and problem+json errors ({@link ForwardingInterceptor}), and which
+ * replica of a service gets the request ({@link Upstream#inTurn()}, through its origin selector).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -78,16 +83,41 @@ public class ProxyRoutes {
                         .handler(anonymousWriteLimit)
                         .handler(proxyTo(mount.proxy()));
             }
-            LOG.infof("Route %s/** -> %s", mount.prefix(), mount.upstream().url(""));
+            LOG.infof("Route %s/** -> %s", mount.prefix(), mount.upstream());
         }
     }
 
+    /**
+     * The replica whose turn it is; when nothing could be sent to it (refused, unresolvable, no
+     * connection in time) it is passed over and the request, whatever its method, goes to the next
+     * one, once. A request that reached a replica is never sent again: a POST may have taken effect.
+     */
     private Future<HttpClientRequest> open(Upstream upstream, ProxyContext context) {
+        List<Replica> order = upstream.inTurn();
+        return open(order.get(0), context).recover(failure -> {
+            if (!nothingSent(failure)) {
+                return Future.failedFuture(failure);
+            }
+            order.get(0).passOver();
+            if (order.size() < 2) {
+                return Future.failedFuture(failure);
+            }
+            LOG.warnf("%s %s: %s could not be reached (%s); sent to %s instead", context.request().getMethod(),
+                    context.request().getURI(), order.get(0), failure.getMessage(), order.get(1));
+            return open(order.get(1), context).onFailure(again -> {
+                if (nothingSent(again)) {
+                    order.get(1).passOver();
+                }
+            });
+        });
+    }
+
+    private Future<HttpClientRequest> open(Replica replica, ProxyContext context) {
         GatewayConfig.Upstream settings = config.upstream();
         RequestOptions options = new RequestOptions()
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
+                .setHost(replica.host())
+                .setPort(replica.port())
+                .setSsl(replica.ssl())
                 .setConnectTimeout(settings.connectTimeout().toMillis());
         return context.client().request(options).map(request -> {
             // Until the response headers: a live event stream may then stay quiet for as long as it likes.
@@ -99,6 +129,12 @@ public class ProxyRoutes {
             request.response().onComplete(done -> vertx.cancelTimer(timer));
             return request;
         });
+    }
+
+    /** Failures of opening the connection: the request itself has not left the gateway. */
+    static boolean nothingSent(Throwable failure) {
+        return failure instanceof ConnectException || failure instanceof ConnectTimeoutException
+                || failure instanceof UnknownHostException || failure instanceof NoRouteToHostException;
     }
 
     private void refuseAmbiguousPath(RoutingContext ctx) {

@@ -38,7 +38,8 @@ public class UpstreamClient {
         this.client = vertx.createHttpClient(options, new PoolOptions()
                 .setHttp1MaxSize(config.upstream().maxConnections()));
         this.upstreams = config.routes().entrySet().stream()
-                .map((Map.Entry<String, GatewayConfig.Route> route) -> Upstream.of(route.getKey(), route.getValue()))
+                .map((Map.Entry<String, GatewayConfig.Route> route) -> Upstream.of(route.getKey(), route.getValue(),
+                        config.upstream().coolDown()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         this.probeTimeout = config.upstream().probeTimeout();
@@ -52,11 +53,16 @@ public class UpstreamClient {
         return upstreams;
     }
 
-    /** A GET the gateway makes for itself, bounded by the probe timeout as a whole. */
+    /** A GET the gateway makes for itself from the replica whose turn it is. */
     public Uni<Reply> get(Upstream upstream, String pathAndQuery) {
+        return get(upstream, upstream.inTurn().get(0), pathAndQuery);
+    }
+
+    /** A GET the gateway makes for itself, bounded by the probe timeout as a whole. */
+    public Uni<Reply> get(Upstream upstream, Replica replica, String pathAndQuery) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(upstream.url(pathAndQuery))
+                .setAbsoluteURI(upstream.url(replica, pathAndQuery))
                 .setConnectTimeout(probeTimeout.toMillis())
                 .setIdleTimeout(probeTimeout.toMillis())
                 .putHeader("Accept", "application/json");
