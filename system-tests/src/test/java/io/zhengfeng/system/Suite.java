@@ -33,36 +33,62 @@ final class Suite implements AutoCloseable {
     final ServiceProcess inspections;
     /** Further notification-service processes on the same database, started by a test. */
     private final List<ServiceProcess> replicas = new ArrayList<>();
+    /** In a replicated suite, the second complaint-service and notification-service behind the gateway. */
+    final ServiceProcess complaintReplica;
+    final ServiceProcess notificationReplica;
 
     Suite() throws Exception {
+        this(false);
+    }
+
+    /**
+     * With {@code replicated}, complaint-service and notification-service run twice each (same
+     * databases, same broker) and the gateway is given both URLs of each; every process of those two
+     * services logs each request it serves ({@code served <method> <path> <status>}).
+     * survey-service and inspection-service are not started.
+     */
+    Suite(boolean replicated) throws Exception {
         complaintDb = TestDatabase.fresh("zf_it_complaint");
         notificationDb = TestDatabase.fresh("zf_it_notification");
         gatewayDb = TestDatabase.fresh("zf_it_gateway");
         surveyDb = TestDatabase.fresh("zf_it_survey");
         surveys = new ServiceProcess("survey-service", env(surveyDb));
         inspectionDb = TestDatabase.fresh("zf_it_inspection");
-        complaints = new ServiceProcess("complaint-service", env(complaintDb));
-        notifications = new ServiceProcess("notification-service", env(notificationDb));
+        complaints = new ServiceProcess("complaint-service", served(replicated, env(complaintDb)));
+        notifications = new ServiceProcess("notification-service", served(replicated, env(notificationDb)));
         inspections = new ServiceProcess("inspection-service", env(inspectionDb));
+        complaintReplica = replicated ? replica(new ServiceProcess("complaint-service", served(true, env(complaintDb)))) : null;
+        notificationReplica = replicated
+                ? replica(new ServiceProcess("notification-service", served(true, env(notificationDb)))) : null;
         Map<String, String> gatewayEnv = new java.util.HashMap<>(env(gatewayDb));
-        gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
-        gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url());
+        gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url() + (replicated ? "," + complaintReplica.url() : ""));
+        gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url() + (replicated ? "," + notificationReplica.url() : ""));
         gatewayEnv.put("ZF_SURVEY_URL", surveys.url());
         gatewayEnv.put("ZF_INSPECTION_URL", inspections.url());
         // One load generator on loopback would hit the per-IP anonymous write limit at once.
         gatewayEnv.put("ZF_RATE_ANONYMOUS_WRITES", "1000000");
         gateway = new ServiceProcess("gateway", gatewayEnv);
+        // Replicated, the suite is the complaint flow only: survey- and inspection-service stay down.
+        List<ServiceProcess> started = new ArrayList<>(List.of(complaints, notifications));
+        if (!replicated) {
+            started.addAll(List.of(surveys, inspections));
+        }
+        started.add(gateway);
+        Duration start = replicated ? START.multipliedBy(2) : START; // six JVMs on a shared machine
         try {
-            complaints.start();
-            notifications.start();
-            surveys.start();
-            inspections.start();
-            gateway.start();
-            surveys.awaitReady(START);
-            complaints.awaitReady(START);
-            notifications.awaitReady(START);
-            inspections.awaitReady(START);
-            gateway.awaitReady(START);
+            for (ServiceProcess process : started) {
+                process.start();
+            }
+            for (ServiceProcess process : started) {
+                process.awaitReady(start);
+            }
+            // second replicas join a running service, as in a rolling deployment (schema and topics in place)
+            for (ServiceProcess replica : replicas) {
+                replica.start();
+            }
+            for (ServiceProcess replica : replicas) {
+                replica.awaitReady(start);
+            }
         } catch (Exception | Error e) {
             close(); // one service failed to start: the others must not outlive the test JVM
             throw e;
@@ -91,6 +117,22 @@ final class Suite implements AutoCloseable {
         replicas.add(replica);
         replica.start();
         return replica;
+    }
+
+    private ServiceProcess replica(ServiceProcess process) {
+        replicas.add(process);
+        return process;
+    }
+
+    /** Quarkus's access log, one line per request served, so a test can tell which replica served. */
+    private static Map<String, String> served(boolean replicated, Map<String, String> env) {
+        if (!replicated) {
+            return env;
+        }
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
+        all.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "served %m %U %s");
+        return all;
     }
 
     private Map<String, String> env(TestDatabase.Coordinates db) {
