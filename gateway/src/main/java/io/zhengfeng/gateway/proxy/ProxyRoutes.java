@@ -21,6 +21,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyOptions;
 import io.zhengfeng.gateway.config.GatewayConfig;
+import io.zhengfeng.gateway.web.BodyLimit;
 import io.zhengfeng.gateway.web.RouteProblems;
 
 /**
@@ -111,6 +112,6 @@ public class ProxyRoutes {
     }
 
     private static Handler<RoutingContext> proxyTo(HttpProxy proxy) {
-        return ctx -> proxy.handle(ctx.request());
+        return ctx -> proxy.handle(BodyLimit.request(ctx)); // a chunked body is counted as it streams
     }
 }
