@@ -130,6 +130,27 @@ class RequestLimitsTest {
     }
 
     @Test
+    void anHttp2BodyOfUnknownLengthIsForwardedIntactAndCappedLikeAChunkedOne() throws Exception {
+        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        h2c.send(HttpRequest.newBuilder(gateway.resolve("/api/complaints/ping")).build(), HttpResponse.BodyHandlers.ofString());
+        for (int length : new int[] { CAP - 1, CAP + 1 }) {
+            upload = new CompletableFuture<>();
+            HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/complaints/upload"))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[length])))
+                    .build();
+            HttpResponse<String> response = h2c.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, response.version(), "upgraded to h2c");
+            if (length <= CAP) {
+                assertEquals(200, response.statusCode(), response.body());
+                assertEquals((long) length, upload.get(30, TimeUnit.SECONDS));
+            } else {
+                assertEquals(413, response.statusCode(), response.body());
+            }
+        }
+    }
+
+    @Test
     void aRouteWithItsOwnCapTakesLargerBodies() {
         given().body(new byte[2 * CAP]).contentType("application/octet-stream").post("/api/inspections/photos")
                 .then().statusCode(201);

@@ -12,9 +12,11 @@ import org.jboss.logging.Logger;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.http.impl.HttpServerRequestWrapper;
 import io.vertx.ext.web.RoutingContext;
@@ -151,6 +153,20 @@ public class BodyLimit {
             this.exceptionHandler = handler;
             delegate.exceptionHandler(handler);
             return this;
+        }
+
+        /**
+         * An HTTP/2 body (h2c, as the JDK client upgrades to) has no framing header; the proxy would
+         * then send it upstream over HTTP/1.1 neither chunked nor with a length, and lose it. It is
+         * chunked on that hop, so say so (the proxy drops the header as hop-by-hop when forwarding).
+         */
+        @Override
+        public MultiMap headers() {
+            MultiMap headers = delegate.headers();
+            if (delegate.version() != HttpVersion.HTTP_2 || headers.contains(HttpHeaders.CONTENT_LENGTH)) {
+                return headers;
+            }
+            return MultiMap.caseInsensitiveMultiMap().addAll(headers).set(HttpHeaders.TRANSFER_ENCODING, "chunked");
         }
 
         @Override
