@@ -19,6 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +209,44 @@ class Open311Test {
         // At the caps exactly: accepted.
         submitWithKey("长".repeat(5000), "address_string", "路".repeat(300), "lat", "-90", "long", "180",
                 "first_name", "名".repeat(25), "media_url", "https://x.cn/photo.jpg");
+    }
+
+    @Test
+    void theServiceRefusesABodyOverItsOwnCap() {
+        form().formParam("api_key", KEY).formParam("service_code", "other").formParam("description", "x".repeat(1_100_000))
+                .post("/open311/v2/requests.json").then().statusCode(413);
+    }
+
+    @Test
+    void theAccessLogWritesTheApiKeyAsStars() throws Exception {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage() != null && record.getMessage().contains("requests.json?api_key=")) {
+                    line.complete(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
+        accessLog.addHandler(capture);
+        try {
+            given().queryParam("api_key", KEY).queryParam("status", "open").get("/open311/v2/requests.json").then()
+                    .statusCode(200);
+            String logged = line.get(30, TimeUnit.SECONDS);
+            assertTrue(logged.contains("/open311/v2/requests.json?api_key=***&status=open"), logged);
+            assertFalse(logged.contains(KEY), logged);
+        } finally {
+            accessLog.removeHandler(capture);
+        }
     }
 
     @Test
