@@ -19,11 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +26,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.zhengfeng.testing.AccessLogLine;
 import io.zhengfeng.testing.RealInfrastructureResource;
 
 /** An unchanged Open311 GeoReport v2 front end can submit and follow complaints, as the spec has it. */
@@ -219,33 +215,12 @@ class Open311Test {
 
     @Test
     void theAccessLogWritesTheApiKeyAsStars() throws Exception {
-        CompletableFuture<String> line = new CompletableFuture<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getMessage() != null && record.getMessage().contains("requests.json?api_key=")) {
-                    line.complete(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
-        accessLog.addHandler(capture);
-        try {
+        try (AccessLogLine line = AccessLogLine.matching(l -> l.contains("requests.json?api_key="))) {
             given().queryParam("api_key", KEY).queryParam("status", "open").get("/open311/v2/requests.json").then()
                     .statusCode(200);
-            String logged = line.get(30, TimeUnit.SECONDS);
+            String logged = line.get();
             assertTrue(logged.contains("/open311/v2/requests.json?api_key=***&status=open"), logged);
             assertFalse(logged.contains(KEY), logged);
-        } finally {
-            accessLog.removeHandler(capture);
         }
     }
 

@@ -18,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +28,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import io.zhengfeng.testing.AccessLogLine;
 import io.zhengfeng.testing.RealInfrastructureResource;
 
 /**
@@ -160,37 +158,15 @@ class RequestLimitsTest {
 
     @Test
     void theAccessLogWritesNoKeySearchTextOrAccessCode() throws Exception {
-        CompletableFuture<String> line = new CompletableFuture<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String message = record.getMessage();
-                if (message != null && message.contains("status=open")) {
-                    line.complete(message);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
-        accessLog.addHandler(capture);
-        try {
+        try (AccessLogLine line = AccessLogLine.matching(l -> l.contains("status=open"))) {
             given().queryParam("api_key", "SECRET-KEY-1").queryParam("q", "张三 13812345678")
                     .queryParam("code", "ACCESS-CODE-9").queryParam("status", "open")
                     .get("/open311/v2/requests.json").then().statusCode(200);
-            String logged = line.get(30, TimeUnit.SECONDS);
+            String logged = line.get();
             assertTrue(logged.contains("/open311/v2/requests.json?api_key=***&q=***&code=***&status=open"), logged);
             for (String secret : new String[] { "SECRET-KEY-1", "13812345678", "%E5%BC%A0", "ACCESS-CODE-9" }) {
                 assertFalse(logged.contains(secret), logged);
             }
-        } finally {
-            accessLog.removeHandler(capture);
         }
     }
 
