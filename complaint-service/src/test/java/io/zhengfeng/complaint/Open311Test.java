@@ -208,6 +208,14 @@ class Open311Test {
     }
 
     @Test
+    void theOpenApiDocumentStatesTheFormsCaps() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.Open311RequestForm.properties.description.maxLength", equalTo(5000))
+                .body("components.schemas.Open311RequestForm.properties.address_string.maxLength", equalTo(300))
+                .body("components.schemas.Open311RequestForm.properties.lat.maximum", equalTo(90));
+    }
+
+    @Test
     void theServiceRefusesABodyOverItsOwnCap() {
         form().formParam("api_key", KEY).formParam("service_code", "other").formParam("description", "x".repeat(1_100_000))
                 .post("/open311/v2/requests.json").then().statusCode(413);

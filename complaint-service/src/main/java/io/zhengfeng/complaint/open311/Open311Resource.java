@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.zhengfeng.complaint.open311.Open311Views.Error;
@@ -61,6 +64,8 @@ public class Open311Resource {
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Submit a request; needs an api_key (X-Api-Key header or form field); contact is optional")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = Open311Views.RequestForm.class)))
     public Response submit(@HeaderParam(KEY_HEADER) String headerKey, MultivaluedMap<String, String> form) {
         Optional<String> client = frontEnd(headerKey, form.getFirst("api_key"));
         if (client.isEmpty()) {
