@@ -31,8 +31,14 @@ import io.zhengfeng.complaint.service.NewComplaint;
 import io.zhengfeng.complaint.service.OpenDeadlines;
 import io.zhengfeng.complaint.service.Status;
 import io.zhengfeng.complaint.service.Submitted;
+import io.zhengfeng.platform.pii.PersonalDataCipher;
 
-/** Maps Open311 onto our complaints; a front end only ever sees the requests it submitted. */
+/**
+ * Maps Open311 onto our complaints. With an api key a front end sees the requests it submitted
+ * (text without the citizen's personal data); without one, anyone sees the public view: only what
+ * the spokesperson published on the public column, in its published (redacted) wording, with no
+ * address or position, which the spokesperson never vetted. Neither view has a name or contact.
+ */
 @ApplicationScoped
 public class Open311Service {
     private static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
@@ -41,10 +47,12 @@ public class Open311Service {
 
     private final ComplaintIntake intake;
     private final ComplaintRepository complaints;
+    private final PersonalDataCipher cipher;
 
-    public Open311Service(ComplaintIntake intake, ComplaintRepository complaints) {
+    public Open311Service(ComplaintIntake intake, ComplaintRepository complaints, PersonalDataCipher cipher) {
         this.intake = intake;
         this.complaints = complaints;
+        this.cipher = cipher;
     }
 
     @Transactional
@@ -76,11 +84,16 @@ public class Open311Service {
     }
 
     @Transactional
-    public List<Open311Views.Request> find(String client, String ids, String serviceCode, String start, String end,
-            String status) {
-        StringBuilder where = new StringBuilder("open311Client = :client");
+    public List<Open311Views.Request> find(Optional<String> client, String ids, String serviceCode, String start,
+            String end, String status) {
+        StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        params.put("client", client);
+        if (client.isPresent()) {
+            where.append("open311Client = :client");
+            params.put("client", client.get());
+        } else {
+            where.append("replyPublished = true");
+        }
         if (ids != null && !ids.isBlank()) {
             where.append(" and id in :ids");
             params.put("ids", Arrays.stream(ids.split(",")).map(String::trim).toList());
@@ -107,27 +120,65 @@ public class Open311Service {
             throw new IllegalArgumentException("status must be open or closed");
         }
         return complaints.find(where.toString(), Sort.descending("submittedAt").and("id"), params)
-                .page(Page.ofSize(MAX_RESULTS)).stream().map(Open311Service::toRequest).toList();
+                .page(Page.ofSize(MAX_RESULTS)).stream().map(c -> toRequest(c, client.isPresent())).toList();
     }
 
     @Transactional
-    public Optional<Open311Views.Request> one(String client, String id) {
+    public Optional<Open311Views.Request> one(Optional<String> client, String id) {
         try {
             UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return complaints.findByIdOptional(id).filter(c -> client.equals(c.open311Client)).map(Open311Service::toRequest);
+        Optional<ComplaintEntity> found = complaints.findByIdOptional(id);
+        if (client.isPresent()) {
+            return found.filter(c -> client.get().equals(c.open311Client)).map(c -> toRequest(c, true));
+        }
+        // Whoever holds the id (the citizen who submitted it) may follow it: the id is 122 random bits.
+        return found.map(c -> c.replyPublished ? toRequest(c, false) : statusOnly(c));
     }
 
-    private static Open311Views.Request toRequest(ComplaintEntity c) {
-        boolean closed = c.status == Status.CLOSED || c.status == Status.REJECTED;
-        var open = OpenDeadlines.of(c);
+    /** @return the request's id when the token is one of ours (tokens are the request ids) */
+    @Transactional
+    public Optional<String> byToken(String token) {
+        try {
+            UUID.fromString(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return complaints.findByIdOptional(token).map(c -> c.id);
+    }
+
+    private Open311Views.Request toRequest(ComplaintEntity c, boolean ownFrontEnd) {
+        if (!ownFrontEnd) {
+            return new Open311Views.Request(c.id, status(c), c.publicReply, serviceName(c), c.category,
+                    c.publicContent, c.department, format(c.submittedAt), format(c.updatedAt), null, null, null, null);
+        }
+        String name = c.anonymous ? null : cipher.decrypt(c.contactName);
         String notes = c.status == Status.REJECTED ? c.rejectReason : c.replyContent;
-        return new Open311Views.Request(c.id, closed ? "closed" : "open", Redaction.redact(notes),
-                CategoryEntity.<CategoryEntity>findByIdOptional(c.category).map(cat -> cat.nameZh).orElse(c.category),
-                c.category, Redaction.redact(c.content), c.department, format(c.submittedAt), format(c.updatedAt),
-                open.isEmpty() ? null : format(open.get(0).dueAt()), c.addressString, c.latitude, c.longitude);
+        String description = c.redactedContent != null ? c.redactedContent : Redaction.redact(c.content, name);
+        return new Open311Views.Request(c.id, status(c), Redaction.redact(notes, name), serviceName(c), c.category,
+                description, c.department, format(c.submittedAt), format(c.updatedAt), expected(c), c.addressString,
+                c.latitude, c.longitude);
+    }
+
+    /** Not published: where it stands and by when, none of its text. */
+    private static Open311Views.Request statusOnly(ComplaintEntity c) {
+        return new Open311Views.Request(c.id, status(c), null, serviceName(c), c.category, null, c.department,
+                format(c.submittedAt), format(c.updatedAt), expected(c), null, null, null);
+    }
+
+    private static String status(ComplaintEntity c) {
+        return c.status == Status.CLOSED || c.status == Status.REJECTED ? "closed" : "open";
+    }
+
+    private static String serviceName(ComplaintEntity c) {
+        return CategoryEntity.<CategoryEntity>findByIdOptional(c.category).map(cat -> cat.nameZh).orElse(c.category);
+    }
+
+    private static String expected(ComplaintEntity c) {
+        var open = OpenDeadlines.of(c);
+        return open.isEmpty() ? null : format(open.get(0).dueAt());
     }
 
     private static String format(Instant instant) {

@@ -91,7 +91,8 @@ public class ComplaintIntake {
                     "only web and spokesperson_column are open to citizens; the spokesperson records the others");
         }
         ContactDetails contact = request.contact() == null ? new ContactDetails(null, null, null, null, null) : request.contact();
-        if (request.kind() != Kind.REPORT && !contact.isReachable()) {
+        // Open311 GeoReport v2 makes contact optional: its front ends' citizens follow a request by its id.
+        if (request.kind() != Kind.REPORT && request.open311Client() == null && !contact.isReachable()) {
             throw ProblemException.badField("contact", "a phone number or e-mail is required; only a report may be anonymous");
         }
 

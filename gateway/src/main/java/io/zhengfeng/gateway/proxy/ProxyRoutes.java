@@ -25,6 +25,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyOptions;
 import io.zhengfeng.gateway.config.GatewayConfig;
+import io.zhengfeng.gateway.web.BodyLimit;
 import io.zhengfeng.gateway.web.RouteProblems;
 
 /**
@@ -147,6 +148,6 @@ public class ProxyRoutes {
     }
 
     private static Handler<RoutingContext> proxyTo(HttpProxy proxy) {
-        return ctx -> proxy.handle(ctx.request());
+        return ctx -> proxy.handle(BodyLimit.request(ctx)); // a chunked body is counted as it streams
     }
 }
