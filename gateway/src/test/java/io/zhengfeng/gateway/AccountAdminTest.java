@@ -2,6 +2,7 @@ package io.zhengfeng.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
@@ -135,6 +136,21 @@ class AccountAdminTest {
                 .body(Map.of("username", "admin", "displayName", "x", "password", "a-long-secret", "roles", List.of("admin")))
                 .post("/api/auth/accounts").then().statusCode(409).contentType("application/problem+json");
         given().header("Authorization", admin).get("/api/auth/accounts/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** The limits the OpenAPI document states (maxItems, maxLength) are the ones enforced. */
+    @Test
+    void rolesAndLocaleBeyondTheirDocumentedLimitsAreRefusedNamingTheField() {
+        String admin = Logins.bearer("admin");
+        List<String> roles = java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "role" + i).toList();
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("username", "many-roles", "displayName", "x", "password", "a-long-secret", "roles", roles))
+                .post("/api/auth/accounts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("roles"));
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("username", "long-locale", "displayName", "x", "password", "a-long-secret",
+                        "roles", List.of("leader"), "locale", "zh-aaaaaaaa-aaaaaaaa-aaaaaaaa-aaaaaaaa"))
+                .post("/api/auth/accounts").then().statusCode(400).body("errors.field", hasItem("locale"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.zhengfeng.complaint.service.Channel;
 import io.zhengfeng.complaint.service.ContactDetails;
 import io.zhengfeng.complaint.service.Kind;
@@ -20,8 +22,9 @@ public final class Requests {
 
     public record Contact(
             @Size(max = 50) String name,
-            @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}", message = "must be a phone number") String phone,
-            @Pattern(regexp = "[0-9]{17}[0-9Xx]", message = "must be an 18-character resident ID number") String idNumber,
+            // the patterns bound the length: stated for the OpenAPI document
+            @Pattern(regexp = "\\+?[0-9][0-9 -]{5,19}", message = "must be a phone number") @Schema(maxLength = 21) String phone,
+            @Pattern(regexp = "[0-9]{17}[0-9Xx]", message = "must be an 18-character resident ID number") @Schema(maxLength = 18) String idNumber,
             @Size(max = 300) String address,
             @Email @Size(max = 100) String email) {
 

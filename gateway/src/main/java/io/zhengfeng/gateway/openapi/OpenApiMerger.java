@@ -27,7 +27,8 @@ public final class OpenApiMerger {
 
     public static ObjectNode merge(ObjectNode gateway, SortedMap<String, ServiceDocument> services) {
         ObjectNode suite = gateway.deepCopy();
-        suite.remove("servers"); // relative to where the document is served: the gateway
+        // servers: the gateway's own, which the platform's filter makes relative to where the document
+        // is served (the gateway); the services' are dropped with the rest of their top level
         ObjectNode info = suite.with("info");
         info.put("title", "Zhengfeng suite API");
         info.put("description", "Everything the Zhengfeng services offer through the gateway: "

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.zhengfeng.notification.service.NotificationType;
@@ -30,7 +31,8 @@ import io.zhengfeng.platform.security.CurrentUser;
 @RolesAllowed({ "spokesperson", "handler", "dept_head", "inspector", "supervisor", "leader", "admin" })
 public class PreferenceResource {
 
-    public record QuietHours(String start, String end) {
+    /** Parsed as LocalTime: at most HH:mm:ss.nnnnnnnnn. */
+    public record QuietHours(@Schema(maxLength = 18) String start, @Schema(maxLength = 18) String end) {
     }
 
     /** @param quietHours null for none */

@@ -43,7 +43,7 @@ public class WebhookResource {
     public record NewWebhook(
             @NotBlank @Size(max = 2000) String url,
             @NotNull @Size(min = 16, max = 200, message = "must be 16 to 200 characters") String secret,
-            @NotEmpty List<@NotBlank String> eventTypes) {
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> eventTypes) {
     }
 
     public record WebhookView(UUID id, String url, List<String> eventTypes, boolean active, String createdBy,

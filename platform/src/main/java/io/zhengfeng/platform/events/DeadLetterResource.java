@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;
@@ -21,7 +22,8 @@ import io.zhengfeng.platform.security.Roles;
  * The admin's view of this service's dead letters. Each consuming service exposes it under its own
  * prefix (the gateway routes by prefix) with a subclass carrying only {@code @Path}, e.g.
  * {@code /api/complaints/admin/dead-letters}. The role check sits on each method here: a class-level
- * annotation of the subclass does not cover methods it inherits.
+ * annotation of the subclass does not cover methods it inherits. SmallRye OpenAPI does not see an
+ * inherited {@code @RolesAllowed} either: {@code @SecurityRequirement} states it in the document.
  */
 public abstract class DeadLetterResource {
     private final DeadLetters deadLetters;
@@ -34,6 +36,7 @@ public abstract class DeadLetterResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "SecurityScheme", scopes = Roles.ADMIN)
     @Operation(summary = "Records this service's consumers parked on dead-letter topics, newest first, with the reason")
     public List<DeadLetters.DeadLetter> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return deadLetters.list(limit);
@@ -41,6 +44,7 @@ public abstract class DeadLetterResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "SecurityScheme", scopes = Roles.ADMIN)
     @Path("/{topic}/{partition}/{offset}/redrive")
     @Operation(summary = "Applies a parked record again after a fix; applied at most once, whatever the number of re-drives")
     public DeadLetters.Redrive redrive(@PathParam("topic") String topic, @PathParam("partition") @Min(0) int partition,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,13 +36,15 @@ import io.zhengfeng.survey.service.Surveys;
 @Tag(name = "Answering")
 @PermitAll
 public class AnswerResource {
-    public record CodeRequest(String code) {
+    /** Codes longer than 64 characters are refused by {@link #code}; ballot ids are checked by Answering. */
+    public record CodeRequest(@Schema(maxLength = 64) String code) {
     }
 
-    public record InvitedAnswer(String code, JsonNode answers) {
+    public record InvitedAnswer(@Schema(maxLength = 64) String code, JsonNode answers) {
     }
 
-    public record Ballot(String ballotId, JsonNode answers) {
+    public record Ballot(@Schema(minLength = 16, maxLength = 100, pattern = "[A-Za-z0-9_-]{16,100}") String ballotId,
+            JsonNode answers) {
     }
 
     public record PublicSurvey(String id, String title, String description, int campaignYear, String status) {
