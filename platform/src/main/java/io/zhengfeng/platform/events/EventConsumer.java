@@ -1,6 +1,7 @@
 package io.zhengfeng.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.zhengfeng.platform.config.PlatformConfig;
 
 /**
- * Feeds the service's {@link EventHandler}s from Kafka, one record at a time per partition, in order.
+ * Feeds the service's {@link EventHandler}s from Kafka, in order per partition: each poll's records
+ * in one transaction, or one record at a time while a partition is held back or a batch failed.
  * <ul>
  *   <li>Offsets are committed only after the effects committed; a crash or a failed commit means
  *       redelivery, which {@link EventApplier} turns into a no-op.</li>
@@ -142,12 +144,14 @@ public class EventConsumer {
                 backoff.resumeDue(c);
                 ConsumerRecords<String, byte[]> records = c.poll(POLL);
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                for (TopicPartition partition : records.partitions()) {
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!settle(record, partition, c, backoff, deadLetters)) {
-                            break; // held back on this record: the rest of the partition waits behind it
+                if (!settleAll(records, backoff, done)) {
+                    for (TopicPartition partition : records.partitions()) {
+                        for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                            if (!settle(record, partition, c, backoff, deadLetters)) {
+                                break; // held back on this record: the rest of the partition waits behind it
+                            }
+                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                         }
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                     }
                 }
                 commit(c, done);
@@ -157,6 +161,27 @@ public class EventConsumer {
             consumer = null;
             c.close(Duration.ofSeconds(5)); // not the default 30 s when the broker is away
         }
+    }
+
+    /**
+     * The whole poll in one transaction when no partition of it is held back on a failure; false,
+     * with nothing applied, when the records must go one by one ({@link EventDispatcher#dispatchAll}).
+     */
+    private boolean settleAll(ConsumerRecords<String, byte[]> records, PartitionBackoff backoff,
+            Map<TopicPartition, OffsetAndMetadata> done) {
+        if (records.isEmpty() || records.partitions().stream().anyMatch(p -> backoff.failures(p) > 0)) {
+            return false;
+        }
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        if (dispatcher.dispatchAll(all).isEmpty()) {
+            return false;
+        }
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> ofPartition = records.records(partition);
+            done.put(partition, new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
+        }
+        return true;
     }
 
     /** @return true when the record is settled (applied, a duplicate, not ours, or dead-lettered) */
