@@ -14,7 +14,7 @@ Usage: bench/events.sh [--help]
 
 Against the suite that ./run.sh --bench started:
   1. opens the spokesperson's live inbox stream (GET /api/notifications/inbox/stream, SSE) and stamps
-     each pushed line with its arrival time;
+     each pushed line with its arrival time (bash \$EPOCHREALTIME: a date(1) per line fell behind the stream);
   2. submits complaints at \$BENCH_RATE/s for \$BENCH_DURATION s (hey -q, web channel, no token);
   3. meanwhile runs Kafka's EndToEndLatency (\$BENCH_KAFKA_MESSAGES messages, acks=all, 1 KB) on the same broker;
   4. reads, from the databases, each submission's submitted_at (set in its transaction, just before
@@ -87,7 +87,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 curl -sS -N --max-time $((DURATION + 60)) -H "Authorization: Bearer $TOKEN" -H 'Accept: text/event-stream' \
   "$GATEWAY/api/notifications/inbox/stream" 2>/dev/null \
-  | while IFS= read -r line; do printf '%s %s\n' "$(date +%s%6N)" "$line"; done >"$OUT-sse.txt" &
+  | while IFS= read -r line; do printf '%s %s\n' "${EPOCHREALTIME/./}" "$line"; done >"$OUT-sse.txt" &
 PIDS+=($!)
 sleep 1
 
