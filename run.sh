@@ -39,9 +39,9 @@ By default one process that dies stops the whole suite; with --supervise it is r
      (local-runner, KRaft) on 127.0.0.1:\$ZF_KAFKA_PORT (9092), data in .run/kafka.
      (In both cases --supervise restarts only what run.sh started itself.)
   4. E-mail: \$ZF_SMTP_HOST:\$ZF_SMTP_PORT if ZF_SMTP_HOST is set; else an SMTP catcher (GreenMail,
-     local-runner) on 127.0.0.1:\$ZF_SMTP_CATCHER_PORT (2525) that keeps every mail: POP3 on the next
-     port (user = the recipient's address, any password), one .eml per mail in .run/mails
-     (./run.sh --mails lists them).
+     local-runner) on 127.0.0.1:\$ZF_SMTP_CATCHER_PORT (2525; \$ZF_PORT_BASE+5 on other ports) that
+     keeps every mail: POP3 on the next port (user and password: the recipient's address), and
+     .eml/.txt files in .run/mails (./run.sh --mails lists them).
   5. The five services, java -jar <svc>/target/quarkus-app/quarkus-run.jar, QUARKUS_PROFILE=local:
        gateway \$ZF_PORT_BASE (8080), complaint-service +1 (8081), survey-service +2 (8082),
        inspection-service +3 (8083), notification-service +4 (8084)
@@ -58,14 +58,14 @@ Options:
             start; each death and restart is logged with its time and exit code, and the new pid
             is written to \$ZF_RUN_DIR/pids/<name>.pid. The same as ZF_SUPERVISE=1.
             (bench/chaos.sh uses it: it SIGKILLs services and expects them back.)
-  --mails   list the mails the SMTP catcher of this run (or the last one) received, newest last,
-            with the file to read each in; --mails N shows the N-th in full
+  --mails   list the mails the SMTP catcher of this run (or the last one) received, oldest first
+            (recipient, decoded subject); --mails N prints the N-th, decoded
   --stop    stop what a previous run left behind (recorded in .run/pids), e.g. after kill -9
   --help    this text
 
 Environment: ZF_DB_URL (JDBC URL without database), ZF_DB_USER (root), ZF_DB_PASSWORD (empty),
   ZF_KAFKA_BOOTSTRAP, ZF_KAFKA_PORT (9092), ZF_SMTP_HOST / ZF_SMTP_PORT (a real MTA instead of the
-  catcher), ZF_SMTP_CATCHER_PORT (2525; POP3 on the next port), ZF_EMBEDDED_DB_PORT (3306), ZF_START_TIMEOUT (180),
+  catcher), ZF_SMTP_CATCHER_PORT (2525, or ZF_PORT_BASE+5 when that is set; POP3 on the next port), ZF_EMBEDDED_DB_PORT (3306), ZF_START_TIMEOUT (180),
   ZF_JAVA_OPTS (service JVM options; default: $SERVICE_JAVA_OPTS), JAVA_HOME,
   ZF_PORT_BASE (8080: the gateway's port, the services on the next four), ZF_RUN_DIR (.run: pids,
   logs, suite.env, local data; another directory lets a second suite run beside the first),
@@ -307,7 +307,8 @@ choose_smtp() {
   if [[ -n ${ZF_SMTP_HOST:-} ]]; then
     SMTP_HOST=$ZF_SMTP_HOST; SMTP_PORT=${ZF_SMTP_PORT:-25}; SMTP_DESC="ZF_SMTP_HOST ($SMTP_HOST:$SMTP_PORT)"; return
   fi
-  local port=${ZF_SMTP_CATCHER_PORT:-2525}
+  # 2525 for the default suite; a suite on other ports (bench/chaos.sh's) gets its own, beside them
+  local port=${ZF_SMTP_CATCHER_PORT:-$( ((PORT_BASE == 8080)) && echo 2525 || echo $((PORT_BASE + 5)))}
   [[ $port =~ ^[0-9]+$ ]] || die "ZF_SMTP_CATCHER_PORT must be a port number"
   if port_open 127.0.0.1 "$port" || port_open 127.0.0.1 $((port + 1)); then
     die "port $port or $((port + 1)) (the SMTP catcher's) is in use: set ZF_SMTP_CATCHER_PORT, or ZF_SMTP_HOST for a real MTA"
