@@ -58,8 +58,9 @@ Options:
             start; each death and restart is logged with its time and exit code, and the new pid
             is written to \$ZF_RUN_DIR/pids/<name>.pid. The same as ZF_SUPERVISE=1.
             (bench/chaos.sh uses it: it SIGKILLs services and expects them back.)
-  --mails   list the mails the SMTP catcher of this run (or the last one) received, oldest first
-            (recipient, decoded subject); --mails N prints the N-th, decoded
+  --mails   list the mails the SMTP catcher received (every run with this ZF_RUN_DIR; delete
+            .run/mails to start afresh), oldest first: recipient, decoded subject;
+            --mails N prints the N-th, decoded
   --stop    stop what a previous run left behind (recorded in .run/pids), e.g. after kill -9
   --help    this text
 
