@@ -38,7 +38,11 @@ By default one process that dies stops the whole suite; with --supervise it is r
   3. Kafka: \$ZF_KAFKA_BOOTSTRAP if set (must answer); else a real Kafka 4.1.2 broker
      (local-runner, KRaft) on 127.0.0.1:\$ZF_KAFKA_PORT (9092), data in .run/kafka.
      (In both cases --supervise restarts only what run.sh started itself.)
-  4. The five services, java -jar <svc>/target/quarkus-app/quarkus-run.jar, QUARKUS_PROFILE=local:
+  4. E-mail: \$ZF_SMTP_HOST:\$ZF_SMTP_PORT if ZF_SMTP_HOST is set; else an SMTP catcher (GreenMail,
+     local-runner) on 127.0.0.1:\$ZF_SMTP_CATCHER_PORT (2525; \$ZF_PORT_BASE+5 on other ports) that
+     keeps every mail: POP3 on the next port (user and password: the recipient's address), and
+     .eml/.txt files in .run/mails (./run.sh --mails lists them).
+  5. The five services, java -jar <svc>/target/quarkus-app/quarkus-run.jar, QUARKUS_PROFILE=local:
        gateway \$ZF_PORT_BASE (8080), complaint-service +1 (8081), survey-service +2 (8082),
        inspection-service +3 (8083), notification-service +4 (8084)
      logs in .run/logs/<svc>.log; waits for /q/health/ready of each, then the gateway's
@@ -54,11 +58,15 @@ Options:
             start; each death and restart is logged with its time and exit code, and the new pid
             is written to \$ZF_RUN_DIR/pids/<name>.pid. The same as ZF_SUPERVISE=1.
             (bench/chaos.sh uses it: it SIGKILLs services and expects them back.)
+  --mails   list the mails the SMTP catcher received (every run with this ZF_RUN_DIR; delete
+            .run/mails to start afresh), oldest first: recipient, decoded subject;
+            --mails N prints the N-th, decoded
   --stop    stop what a previous run left behind (recorded in .run/pids), e.g. after kill -9
   --help    this text
 
 Environment: ZF_DB_URL (JDBC URL without database), ZF_DB_USER (root), ZF_DB_PASSWORD (empty),
-  ZF_KAFKA_BOOTSTRAP, ZF_KAFKA_PORT (9092), ZF_EMBEDDED_DB_PORT (3306), ZF_START_TIMEOUT (180),
+  ZF_KAFKA_BOOTSTRAP, ZF_KAFKA_PORT (9092), ZF_SMTP_HOST / ZF_SMTP_PORT (a real MTA instead of the
+  catcher), ZF_SMTP_CATCHER_PORT (2525, or ZF_PORT_BASE+5 when that is set; POP3 on the next port), ZF_EMBEDDED_DB_PORT (3306), ZF_START_TIMEOUT (180),
   ZF_JAVA_OPTS (service JVM options; default: $SERVICE_JAVA_OPTS), JAVA_HOME,
   ZF_PORT_BASE (8080: the gateway's port, the services on the next four), ZF_RUN_DIR (.run: pids,
   logs, suite.env, local data; another directory lets a second suite run beside the first),
@@ -158,6 +166,7 @@ cleanup() {
     # Services first (they flush their outbox to Kafka and the DB), then Kafka, then the DB.
     if ((${#services[@]} > 0)); then stop "${services[@]}"; fi
     if [[ -n ${PID[kafka]:-} ]]; then stop kafka; fi
+    if [[ -n ${PID[smtp]:-} ]]; then stop smtp; fi
     if [[ -n ${PID[mariadb]:-} ]]; then stop mariadb; fi
     log "stopped"
   fi
@@ -177,7 +186,7 @@ ours() {
 # --stop: end what an earlier run left behind (only processes it recorded and that look like ours).
 stop_leftovers() {
   local file pid name found=0
-  for name in run "${SERVICES[@]}" kafka mariadb; do   # the order a run stops them in
+  for name in run "${SERVICES[@]}" kafka smtp mariadb; do   # the order a run stops them in
     file="$PID_DIR/$name.pid"
     [[ -f $file ]] || continue
     pid=$(<"$file")
@@ -295,6 +304,37 @@ choose_kafka() {
   KAFKA="127.0.0.1:$port"; KAFKA_DESC="Kafka 4.1.2 broker started by run.sh ($KAFKA)"
 }
 
+choose_smtp() {
+  if [[ -n ${ZF_SMTP_HOST:-} ]]; then
+    SMTP_HOST=$ZF_SMTP_HOST; SMTP_PORT=${ZF_SMTP_PORT:-25}; SMTP_DESC="ZF_SMTP_HOST ($SMTP_HOST:$SMTP_PORT)"; return
+  fi
+  # 2525 for the default suite; a suite on other ports (bench/chaos.sh's) gets its own, beside them
+  local port=${ZF_SMTP_CATCHER_PORT:-$( ((PORT_BASE == 8080)) && echo 2525 || echo $((PORT_BASE + 5)))}
+  [[ $port =~ ^[0-9]+$ ]] || die "ZF_SMTP_CATCHER_PORT must be a port number"
+  if port_open 127.0.0.1 "$port" || port_open 127.0.0.1 $((port + 1)); then
+    die "port $port or $((port + 1)) (the SMTP catcher's) is in use: set ZF_SMTP_CATCHER_PORT, or ZF_SMTP_HOST for a real MTA"
+  fi
+  log "starting the SMTP catcher on 127.0.0.1:$port (POP3 $((port + 1)), mails in ${RUN_DIR#"$ROOT"/}/mails)"
+  start smtp "$ROOT" "$JAVA" -Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$(runner_cp)" \
+    io.zhengfeng.local.SmtpCatcherMain --port "$port" --mail-dir "$RUN_DIR/mails"
+  wait_for_line smtp '^\[smtp\] ready' 60 "the SMTP catcher"
+  SMTP_HOST=127.0.0.1; SMTP_PORT=$port
+  SMTP_DESC="SMTP catcher started by run.sh (127.0.0.1:$port; POP3 $((port + 1)); ./run.sh --mails)"
+}
+
+# --mails [N]: what the catcher received (its index.tsv, oldest first), or the N-th mail, decoded.
+list_mails() {
+  local index="$RUN_DIR/mails/index.tsv" name
+  [[ -s $index ]] || { log "no mails in ${index%/*} (the catcher writes each there within a second)"; return 0; }
+  if [[ -n ${1:-} ]]; then
+    name=$(sed -n "${1}p" "$index" | cut -f1)
+    [[ $1 =~ ^[0-9]+$ && -n $name ]] || die "--mails N: N from 1 to $(wc -l <"$index")"
+    cat "$RUN_DIR/mails/$name.txt"; return 0
+  fi
+  awk -F'\t' '{ printf "%4d  %-32s  %s\n", NR, $2, $3 }' "$index"
+  log "$(wc -l <"$index") mails in ${index%/*}; ./run.sh --mails N prints one (raw: <name>.eml)"
+}
+
 start_services() {
   local s
   for s in "${SERVICES[@]}"; do
@@ -302,6 +342,7 @@ start_services() {
   done
   export QUARKUS_PROFILE=local
   export ZF_DB_URL=$DB_URL ZF_DB_USER=$DB_USER ZF_DB_PASSWORD=$DB_PASSWORD ZF_KAFKA_BOOTSTRAP=$KAFKA
+  export ZF_SMTP_HOST=$SMTP_HOST ZF_SMTP_PORT=$SMTP_PORT
   export ZF_COMPLAINT_URL=http://localhost:${PORT[complaint-service]} ZF_SURVEY_URL=http://localhost:${PORT[survey-service]}
   export ZF_INSPECTION_URL=http://localhost:${PORT[inspection-service]} ZF_NOTIFICATION_URL=http://localhost:${PORT[notification-service]}
   for s in "${SERVICES[@]}"; do
@@ -359,6 +400,7 @@ print_summary() {
     Swagger UI   http://localhost:${PORT[gateway]}/q/swagger-ui   (each service: http://localhost:<its port>/q/swagger-ui)
     Database     $DB_DESC
     Kafka        $KAFKA_DESC
+    E-mail       $SMTP_DESC
     Logs         .run/logs/<service>.log
 
   Demo accounts, password "demo":
@@ -418,6 +460,7 @@ main() {
     case "$arg" in
       -h|--help) usage; exit 0 ;;
       --stop) stop_leftovers; exit 0 ;;
+      --mails) list_mails "${2:-}"; exit 0 ;;
       --build) force_build=true ;;
       --supervise) SUPERVISE=1 ;;
       --bench) BENCH_MODE=1; export ZF_RATE_ANONYMOUS_WRITES=${ZF_RATE_ANONYMOUS_WRITES:-1000000000} ;;
@@ -438,6 +481,7 @@ main() {
   choose_database
   log "database: $DB_DESC"
   choose_kafka
+  choose_smtp
   start_services
   wait_until_ready
   write_suite_env

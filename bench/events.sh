@@ -14,7 +14,7 @@ Usage: bench/events.sh [--help]
 
 Against the suite that ./run.sh --bench started:
   1. opens the spokesperson's live inbox stream (GET /api/notifications/inbox/stream, SSE) and stamps
-     each pushed line with its arrival time;
+     each pushed line with its arrival time (bash \$EPOCHREALTIME: a date(1) per line fell behind the stream);
   2. submits complaints at \$BENCH_RATE/s for \$BENCH_DURATION s (hey -q, web channel, no token);
   3. meanwhile runs Kafka's EndToEndLatency (\$BENCH_KAFKA_MESSAGES messages, acks=all, 1 KB) on the same broker;
   4. reads, from the databases, each submission's submitted_at (set in its transaction, just before
@@ -37,11 +37,12 @@ case "${1:-}" in
   *) usage >&2; exit 2 ;;
 esac
 
-if [[ -f $ROOT/.run/suite.env ]]; then
+SUITE_ENV=${ZF_RUN_DIR:-$ROOT/.run}/suite.env
+if [[ -f $SUITE_ENV ]]; then
   while IFS='=' read -r key value; do
     [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
     export "$key=$value"
-  done <"$ROOT/.run/suite.env"
+  done <"$SUITE_ENV"
 fi
 RATE=${BENCH_RATE:-50}
 DURATION=${BENCH_DURATION:-30}
@@ -86,7 +87,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 curl -sS -N --max-time $((DURATION + 60)) -H "Authorization: Bearer $TOKEN" -H 'Accept: text/event-stream' \
   "$GATEWAY/api/notifications/inbox/stream" 2>/dev/null \
-  | while IFS= read -r line; do printf '%s %s\n' "$(date +%s%6N)" "$line"; done >"$OUT-sse.txt" &
+  | while IFS= read -r line; do printf '%s %s\n' "${EPOCHREALTIME/./}" "$line"; done >"$OUT-sse.txt" &
 PIDS+=($!)
 sleep 1
 
@@ -94,6 +95,17 @@ sleep 1
 BODY=$OUT-body.json
 printf '%s' '{"kind":"complaint","channel":"web","category":"urban_planning","content":"事件时延压测：小区东侧在建楼盘与规划公示不一致，请核实处理。","contact":{"name":"张三","phone":"13812341234"}}' >"$BODY"
 WORKERS=$(( RATE >= 10 ? 10 : RATE ))
+# notification-service's CPU (utime + stime of its process group, as bench/intake.sh counts it) from
+# the start of the load until the inbox has caught up: its cost per complaint event, all of it
+# (consumption, timers, the e-mail's delivery, the SSE push).
+NS_PID_FILE=${ZF_RUN_DIR:-$ROOT/.run}/pids/notification-service.pid
+cpu_ms() { # process group -> utime+stime in ms, or empty
+  [[ -f $NS_PID_FILE ]] || return 0
+  local g; g=$(<"$NS_PID_FILE")
+  ps -o pid= -g "$g" 2>/dev/null | while read -r p; do cat "/proc/$p/stat" 2>/dev/null; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { if (NR) printf "%d", t * 1000 / hz }'
+}
+NS_CPU0=$(cpu_ms)
 START=$(date -u '+%Y-%m-%d %H:%M:%S.%6N')
 log "load: $RATE submissions/s for ${DURATION}s (hey -c $WORKERS -q $((RATE / WORKERS))); Kafka EndToEndLatency on $KAFKA meanwhile"
 hey -z "${DURATION}s" -c "$WORKERS" -q $((RATE / WORKERS)) -m POST -T 'application/json; charset=utf-8' -D "$BODY" \
@@ -115,6 +127,7 @@ for _ in $(seq 1 60); do
   ((done_ >= total)) && break
   sleep 1
 done
+NS_CPU1=$(cpu_ms)
 log "$total submissions in the window, $done_ in an inbox"
 sql "SELECT ROUND(TIMESTAMPDIFF(MICROSECOND, c.submitted_at, MIN(n.created_at)) / 1000, 3),
             c.id, ROUND(UNIX_TIMESTAMP(c.submitted_at) * 1000000)
@@ -139,6 +152,9 @@ KAFKA_P99=$(sed -n 's/.*99th = \([0-9.]*\),.*/\1/p' <<<"$KAFKA_LINE")
   echo "submissions=$total"
   echo "in_inbox=$done_"
   echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
+  if [[ -n $NS_CPU0 && -n $NS_CPU1 && $total -gt 0 ]]; then
+    echo "notification_cpu_ms_per_event=$(awk -v a="$NS_CPU0" -v b="$NS_CPU1" -v n="$total" 'BEGIN { printf "%.2f", (b - a) / n }')"
+  fi
   echo "hey_rps=$(awk '/Requests\/sec:/ { print $2 }' "$OUT-hey.txt")"
   echo "event_lag_p50_ms=$(pct "$OUT-inbox-lags.txt" 50)"
   echo "sse_lag_p50_ms=$(pct "$OUT-sse-lags.txt" 50)"

@@ -28,11 +28,12 @@ case "${1:-}" in
   *) usage >&2; exit 2 ;;
 esac
 
-if [[ -f $ROOT/.run/suite.env ]]; then
+SUITE_ENV=${ZF_RUN_DIR:-$ROOT/.run}/suite.env
+if [[ -f $SUITE_ENV ]]; then
   while IFS='=' read -r key value; do
     [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
     export "$key=$value"
-  done <"$ROOT/.run/suite.env"
+  done <"$SUITE_ENV"
 fi
 LOAD=${BENCH_LOAD:-30}
 JAVA_OPTS=${ZF_JAVA_OPTS:-$(sed -n 's/^SERVICE_JAVA_OPTS=\${ZF_JAVA_OPTS:-\(.*\)}$/\1/p' "$ROOT/run.sh")}

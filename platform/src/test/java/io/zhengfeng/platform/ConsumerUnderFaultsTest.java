@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,8 +25,12 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,6 +123,52 @@ class ConsumerUnderFaultsTest {
         Await.until(() -> effects(id) == 1, WAIT);
     }
 
+    /** A burst reaches the consumer as multi-record polls, each applied in one transaction. */
+    @Test
+    void burstWithEveryEventSentTwiceAppliesEachEffectOnceAndCountsEachSecondCopyAsADuplicate() {
+        double duplicatesBefore = consumed("duplicate");
+        List<UUID> notes = new ArrayList<>();
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            notes.add(id);
+            String ceId = UUID.randomUUID().toString();
+            burst.add(note(ceId, id, TestEvents.json(new NoteEvents.NoteWritten(id, 1))));
+            burst.add(note(ceId, id, TestEvents.json(new NoteEvents.NoteWritten(id, 1)))); // a redelivery, same poll or the next
+        }
+        sendAtOnce(burst);
+        Await.until(() -> consumed("duplicate") >= duplicatesBefore + 40, WAIT);
+        notes.forEach(id -> assertEquals(1, effects(id), "effects of " + id));
+    }
+
+    /** A batch that fails rolls back as a whole; the one-by-one retry applies each of its events once. */
+    @Test
+    void poisonInTheMiddleOfABurstIsDeadLetteredAndEveryOtherEventOfTheBurstIsAppliedOnce() {
+        List<UUID> notes = new ArrayList<>();
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        UUID rejected = null;
+        for (int i = 0; i < 30; i++) {
+            UUID id = UUID.randomUUID();
+            if (i == 15) {
+                rejected = id;
+                NoteFaults.REJECTED.add(id);
+            } else {
+                notes.add(id);
+            }
+            burst.add(note(UUID.randomUUID().toString(), id, TestEvents.json(new NoteEvents.NoteWritten(id, 1))));
+        }
+        try (TopicReader dlt = new TopicReader(DLT)) {
+            sendAtOnce(burst);
+            assertTrue(dlt.readForKey(rejected.toString(), 1, WAIT).get(0).headers().get("zf_dlt_reason")
+                    .contains("rejected by the rules"));
+        } finally {
+            NoteFaults.REJECTED.remove(rejected);
+        }
+        Await.until(() -> notes.stream().allMatch(id -> effects(id) >= 1), WAIT);
+        notes.forEach(id -> assertEquals(1, effects(id), "effects of " + id));
+        assertEquals(0, effects(rejected));
+    }
+
     @Test
     void eventOfANewerProducerWithAnUnknownFieldIsApplied() {
         UUID id = UUID.randomUUID();
@@ -173,6 +224,30 @@ class ConsumerUnderFaultsTest {
 
     private static ValidatableResponse deadLetters(String admin) {
         return given().header("Authorization", admin).get("/admin/dead-letters?limit=1000").then().statusCode(200);
+    }
+
+    private static ProducerRecord<String, String> note(String ceId, UUID noteId, String json) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(NoteEvents.TOPIC, noteId.toString(), json);
+        Map.of("ce_specversion", "1.0", "ce_id", ceId, "ce_source", SOURCE, "ce_type", NoteEvents.WRITTEN,
+                "ce_subject", noteId.toString(), "content-type", "application/json")
+                .forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return r;
+    }
+
+    /** Without waiting for each acknowledgement, so the consumer finds several records per poll. */
+    private static void sendAtOnce(List<ProducerRecord<String, String>> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            records.forEach(r -> sent.add(p.send(r)));
+            for (var f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not take the burst: " + e, e);
+        }
     }
 
     private static void sendNotes(List<UUID> notes, int count) {

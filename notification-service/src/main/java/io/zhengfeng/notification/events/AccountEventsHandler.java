@@ -11,6 +11,7 @@ import io.zhengfeng.contracts.EventTypes;
 import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.notification.persistence.DirectoryAccount;
 import io.zhengfeng.notification.persistence.DirectoryRepository;
+import io.zhengfeng.notification.service.BatchLookups;
 import io.zhengfeng.platform.events.EventHandler;
 import io.zhengfeng.platform.events.IncomingEvent;
 
@@ -18,9 +19,11 @@ import io.zhengfeng.platform.events.IncomingEvent;
 @ApplicationScoped
 public class AccountEventsHandler implements EventHandler {
     private final DirectoryRepository directory;
+    private final BatchLookups lookups;
 
-    public AccountEventsHandler(DirectoryRepository directory) {
+    public AccountEventsHandler(DirectoryRepository directory, BatchLookups lookups) {
         this.directory = directory;
+        this.lookups = lookups;
     }
 
     @Override
@@ -50,5 +53,6 @@ public class AccountEventsHandler implements EventHandler {
         if (isNew) {
             directory.persist(account);
         }
+        lookups.forget(); // later events of the same batch see this account as it is now
     }
 }

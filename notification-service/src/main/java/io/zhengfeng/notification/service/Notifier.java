@@ -3,10 +3,8 @@ package io.zhengfeng.notification.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,11 +15,9 @@ import io.zhengfeng.notification.config.Replica;
 import io.zhengfeng.notification.persistence.Channel;
 import io.zhengfeng.notification.persistence.DeliveryStatus;
 import io.zhengfeng.notification.persistence.DirectoryAccount;
-import io.zhengfeng.notification.persistence.DirectoryRepository;
 import io.zhengfeng.notification.persistence.Notification;
 import io.zhengfeng.notification.persistence.NotificationRepository;
 import io.zhengfeng.notification.persistence.Webhook;
-import io.zhengfeng.notification.persistence.WebhookRepository;
 import io.zhengfeng.platform.calendar.Calendars;
 
 /**
@@ -33,21 +29,17 @@ import io.zhengfeng.platform.calendar.Calendars;
 @ApplicationScoped
 public class Notifier {
     private final NotificationRepository notifications;
-    private final DirectoryRepository directory;
-    private final WebhookRepository webhooks;
-    private final Preferences preferences;
+    private final BatchLookups lookups;
     private final Json json;
     private final Clock clock;
     private final Replica replica;
     private final WakeUps wakeUps;
     private final Calendars calendars;
 
-    public Notifier(NotificationRepository notifications, DirectoryRepository directory, WebhookRepository webhooks,
-            Preferences preferences, Json json, Clock clock, Replica replica, WakeUps wakeUps, Calendars calendars) {
+    public Notifier(NotificationRepository notifications, BatchLookups lookups, Json json, Clock clock, Replica replica,
+            WakeUps wakeUps, Calendars calendars) {
         this.notifications = notifications;
-        this.directory = directory;
-        this.webhooks = webhooks;
-        this.preferences = preferences;
+        this.lookups = lookups;
         this.json = json;
         this.clock = clock;
         this.replica = replica;
@@ -62,7 +54,8 @@ public class Notifier {
 
     /**
      * Several dispatches in one go (a firing round): each audience's members and the webhooks are
-     * looked up once, and every row is written by one multi-row insert.
+     * looked up once per transaction ({@link BatchLookups}), and every row is written by one
+     * multi-row insert.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatchAll(List<Dispatch> dispatches) {
@@ -70,20 +63,18 @@ public class Notifier {
             return; // an idle firing round
         }
         Instant now = clock.instant();
-        Map<Audience, List<DirectoryAccount>> members = new HashMap<>();
-        Map<String, Preferences.View> prefs = new HashMap<>();
-        List<Webhook> hooks = webhooks.active();
+        List<Webhook> hooks = lookups.webhooks();
         List<Notification> rows = new ArrayList<>();
         for (Dispatch d : dispatches) {
             String params = json.write(d.params());
             Set<String> emailed = new HashSet<>();
             for (Audience audience : d.audiences()) {
                 rows.add(row(d, audience.address(), Channel.INBOX, params, DeliveryStatus.DELIVERED, null, now));
-                for (DirectoryAccount person : members.computeIfAbsent(audience, this::members)) {
+                for (DirectoryAccount person : lookups.members(audience)) {
                     if (person.email == null || person.email.isBlank() || !emailed.add(person.username)) {
                         continue;
                     }
-                    Preferences.View view = prefs.computeIfAbsent(person.username, preferences::of);
+                    Preferences.View view = lookups.preferences(person.username);
                     if (view.wants(d.type(), Channel.EMAIL)) {
                         rows.add(row(d, Audience.user(person.username).address(), Channel.EMAIL, params,
                                 DeliveryStatus.PENDING, view.nextAllowed(now, calendars.current().zone(), d.urgent()), now));
@@ -101,13 +92,6 @@ public class Notifier {
         if (rows.stream().anyMatch(r -> r.channel != Channel.INBOX)) {
             wakeUps.afterCommit(WakeUps.Worker.DELIVERY);
         }
-    }
-
-    private List<DirectoryAccount> members(Audience audience) {
-        if (audience.isUser()) {
-            return directory.find(audience.username()).filter(a -> a.active).map(List::of).orElse(List.of());
-        }
-        return directory.activeWithRole(audience.role(), audience.departmentScope());
     }
 
     private Notification row(Dispatch d, String recipient, Channel channel, String params, DeliveryStatus status,

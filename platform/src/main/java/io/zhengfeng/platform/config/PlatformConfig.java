@@ -99,6 +99,14 @@ public interface PlatformConfig {
 
         @WithDefault("30s")
         Duration retryMax();
+
+        /**
+         * Records applied per transaction (a poll is cut into batches of this size): fewer commits per
+         * event, yet a transaction stays short, so its first inbox item is not held back from readers
+         * (and the live stream's look-back) for long. 1 = one transaction per record.
+         */
+        @WithDefault("20")
+        int batchSize();
     }
 
     /** The working-day calendar feed (platform {@code calendar/CalendarFeedLifecycle}). */

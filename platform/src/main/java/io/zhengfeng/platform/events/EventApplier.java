@@ -1,5 +1,10 @@
 package io.zhengfeng.platform.events;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -41,6 +46,53 @@ public class EventApplier {
             }
             throw e;
         }
+    }
+
+    /** One event of a batch and its handler. */
+    public record Pending(EventHandler handler, IncomingEvent event) {
+    }
+
+    /** Wraps each application of a batch (the dispatcher's CONSUMER span and log context). */
+    public interface Around {
+        void apply(IncomingEvent event, Runnable application);
+    }
+
+    /**
+     * A poll's events in one transaction: one query finds those applied before, each of the others
+     * is handled in order and recorded, and one commit makes all of it durable. Any failure rolls
+     * the whole batch back and is thrown; the caller then applies the events one by one, where each
+     * failure gets its own verdict (retry, dead letter). Entity writes of the batch are flushed
+     * together at its end (JDBC batches), so their SQL spans are not inside the events' spans.
+     *
+     * @return per event, in order: true when applied now, false when applied before (or earlier in this batch)
+     */
+    public List<Boolean> applyAllOnce(List<Pending> batch, Around around) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<String> seen = new HashSet<>(em.createQuery(
+                    "select p.eventId from ProcessedEvent p where p.eventId in :ids", String.class)
+                    .setParameter("ids", batch.stream().map(p -> p.event().id()).distinct().toList())
+                    .getResultList());
+            List<Boolean> applied = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                IncomingEvent event = p.event();
+                if (!seen.add(event.id())) {
+                    applied.add(false);
+                    continue;
+                }
+                around.apply(event, () -> {
+                    MDC.put("eventId", event.id());
+                    try {
+                        p.handler().handle(event);
+                    } finally {
+                        MDC.remove("eventId");
+                    }
+                });
+                em.persist(new ProcessedEvent(event.id(), event.type(), event.topic()));
+                applied.add(true);
+            }
+            em.flush();
+            return applied;
+        });
     }
 
     /** Whether this ce_id has been applied (for the dead-letter listing). */

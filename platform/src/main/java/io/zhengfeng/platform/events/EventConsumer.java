@@ -1,11 +1,14 @@
 package io.zhengfeng.platform.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,7 +38,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.zhengfeng.platform.config.PlatformConfig;
 
 /**
- * Feeds the service's {@link EventHandler}s from Kafka, one record at a time per partition, in order.
+ * Feeds the service's {@link EventHandler}s from Kafka, in order per partition: a poll's records in
+ * batches of {@code batch-size}, one transaction each, or one record at a time while a partition is
+ * held back or from a batch that failed on.
  * <ul>
  *   <li>Offsets are committed only after the effects committed; a crash or a failed commit means
  *       redelivery, which {@link EventApplier} turns into a no-op.</li>
@@ -142,13 +147,20 @@ public class EventConsumer {
                 backoff.resumeDue(c);
                 ConsumerRecords<String, byte[]> records = c.poll(POLL);
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                for (TopicPartition partition : records.partitions()) {
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!settle(record, partition, c, backoff, deadLetters)) {
-                            break; // held back on this record: the rest of the partition waits behind it
-                        }
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+                records.forEach(all::add); // partition by partition, each in offset order
+                int batched = settleInBatches(all, records, backoff, done);
+                Set<TopicPartition> held = new HashSet<>();
+                for (ConsumerRecord<String, byte[]> record : all.subList(batched, all.size())) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (held.contains(partition)) {
+                        continue; // held back on an earlier record: the rest of the partition waits behind it
                     }
+                    if (!settle(record, partition, c, backoff, deadLetters)) {
+                        held.add(partition);
+                        continue;
+                    }
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 }
                 commit(c, done);
                 measureLag(c);
@@ -157,6 +169,33 @@ public class EventConsumer {
             consumer = null;
             c.close(Duration.ofSeconds(5)); // not the default 30 s when the broker is away
         }
+    }
+
+    /**
+     * Applies the poll's records in batches of {@code batch-size}, one transaction each, while no
+     * partition of the poll is held back on a failure and no batch fails.
+     *
+     * @return how many leading records of {@code all} are settled; the rest go one by one
+     *         ({@link EventDispatcher#dispatchAll} left a failed batch unapplied)
+     */
+    private int settleInBatches(List<ConsumerRecord<String, byte[]>> all, ConsumerRecords<String, byte[]> records,
+            PartitionBackoff backoff, Map<TopicPartition, OffsetAndMetadata> done) {
+        int size = config.consumer().batchSize();
+        if (size <= 1 || records.partitions().stream().anyMatch(p -> backoff.failures(p) > 0)) {
+            return 0;
+        }
+        int settled = 0;
+        while (settled < all.size()) {
+            List<ConsumerRecord<String, byte[]>> batch = all.subList(settled, Math.min(all.size(), settled + size));
+            if (dispatcher.dispatchAll(batch).isEmpty()) {
+                break;
+            }
+            for (ConsumerRecord<String, byte[]> r : batch) {
+                done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            }
+            settled += batch.size();
+        }
+        return settled;
     }
 
     /** @return true when the record is settled (applied, a duplicate, not ours, or dead-lettered) */

@@ -4,8 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -69,46 +74,124 @@ public class EventDispatcher {
         this.config = config;
     }
 
-    /** @param failuresSoFar how often this very record failed before (the partition is held on it) */
-    public Outcome dispatch(ConsumerRecord<String, byte[]> record, int failuresSoFar) {
+    /** A record read: either what to do with it at once ({@code early}), or its handler and event. */
+    private record Parsed(ConsumerRecord<String, byte[]> record, Map<String, String> headers, String type,
+            EventHandler handler, IncomingEvent event, Outcome early) {
+    }
+
+    private Parsed parse(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = headers(record);
         String type = headers.get(CloudEventHeaders.TYPE);
         if (type == null || !CloudEventHeaders.SPEC_VERSION_VALUE.equals(headers.get(CloudEventHeaders.SPEC_VERSION))) {
-            return counted("-", new Outcome(Result.POISON, "not a CloudEvents " + CloudEventHeaders.SPEC_VERSION_VALUE
-                    + " binary-mode record (ce_specversion " + headers.get(CloudEventHeaders.SPEC_VERSION) + ", ce_type " + type + ")"));
+            return new Parsed(record, headers, "-", null, null, new Outcome(Result.POISON, "not a CloudEvents "
+                    + CloudEventHeaders.SPEC_VERSION_VALUE + " binary-mode record (ce_specversion "
+                    + headers.get(CloudEventHeaders.SPEC_VERSION) + ", ce_type " + type + ")"));
         }
         EventHandler handler = handlers.stream()
                 .filter(h -> h.topic().equals(record.topic()) && h.types().contains(type))
                 .findFirst().orElse(null);
         if (handler == null) {
             // Another consumer's type, or a newer version published beside the one we read (DESIGN, "Events").
-            return counted(type, Outcome.of(Result.IGNORED));
+            return new Parsed(record, headers, type, null, null, Outcome.of(Result.IGNORED));
         }
         String id = headers.get(CloudEventHeaders.ID);
         if (id == null || id.isBlank() || record.value() == null) {
-            return counted(type, new Outcome(Result.POISON, "missing ce_id or value"));
+            return new Parsed(record, headers, type, null, null, new Outcome(Result.POISON, "missing ce_id or value"));
         }
         IncomingEvent event = new IncomingEvent(id, type, headers.get(CloudEventHeaders.SOURCE),
                 headers.get(CloudEventHeaders.SUBJECT), parseTime(headers.get(CloudEventHeaders.TIME)),
                 record.topic(), record.partition(), record.offset(), new String(record.value(), UTF_8), json);
-        MDC.put("requestId", headers.getOrDefault(CloudEventHeaders.REQUEST_ID, id));
-        Span span = consumerSpan(record, headers, type, id);
-        try (Scope ignored = span.makeCurrent()) {
-            MDC.put("traceId", span.getSpanContext().getTraceId());
-            MDC.put("spanId", span.getSpanContext().getSpanId());
-            Outcome outcome = Outcome.of(applier.applyOnce(handler, event) ? Result.APPLIED : Result.DUPLICATE);
+        return new Parsed(record, headers, type, handler, event, null);
+    }
+
+    /** @param failuresSoFar how often this very record failed before (the partition is held on it) */
+    public Outcome dispatch(ConsumerRecord<String, byte[]> record, int failuresSoFar) {
+        Parsed p = parse(record);
+        if (p.early() != null) {
+            return counted(p.type(), p.early());
+        }
+        IncomingEvent event = p.event();
+        Span span = consumerSpan(record, p.headers(), p.type(), event.id());
+        try (Scope ignored = enter(span, p)) {
+            Outcome outcome = Outcome.of(applier.applyOnce(p.handler(), event) ? Result.APPLIED : Result.DUPLICATE);
             span.setAttribute("zhengfeng.outcome", outcome.result().name().toLowerCase());
-            return counted(type, outcome);
+            return counted(p.type(), outcome);
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
-            return counted(type, failed(event, e, failuresSoFar));
+            return counted(p.type(), failed(event, e, failuresSoFar));
         } finally {
-            span.end();
-            MDC.remove("requestId");
-            MDC.remove("traceId");
-            MDC.remove("spanId");
+            leave(span);
         }
+    }
+
+    /**
+     * A poll's records, in order, applied in one transaction ({@link EventApplier#applyAllOnce}):
+     * one commit and one duplicate check instead of one per record. Empty, with nothing applied,
+     * when a record is poison or any application fails: the caller then dispatches the records one
+     * by one, which gives each failure its own verdict.
+     */
+    public Optional<List<Outcome>> dispatchAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<Parsed> parsed = records.stream().map(this::parse).toList();
+        if (parsed.stream().anyMatch(p -> p.early() != null && p.early().result() == Result.POISON)) {
+            return Optional.empty();
+        }
+        Map<IncomingEvent, Parsed> byEvent = new IdentityHashMap<>();
+        List<EventApplier.Pending> pending = new ArrayList<>();
+        for (Parsed p : parsed) {
+            if (p.early() == null) {
+                byEvent.put(p.event(), p);
+                pending.add(new EventApplier.Pending(p.handler(), p.event()));
+            }
+        }
+        List<Boolean> applied;
+        Parsed[] failing = new Parsed[1];
+        try {
+            applied = pending.isEmpty() ? List.of() : applier.applyAllOnce(pending, (event, application) -> {
+                Parsed p = byEvent.get(event);
+                Span span = consumerSpan(p.record(), p.headers(), p.type(), event.id());
+                try (Scope ignored = enter(span, p)) {
+                    application.run();
+                    span.setAttribute("zhengfeng.outcome", "applied");
+                } catch (RuntimeException e) {
+                    failing[0] = p;
+                    span.recordException(e);
+                    span.setStatus(StatusCode.ERROR);
+                    throw e;
+                } finally {
+                    leave(span);
+                }
+            });
+        } catch (RuntimeException e) {
+            metrics.counter("zhengfeng.consumer.batch_fallbacks").increment();
+            if (failing[0] != null && FailureKind.of(e) != FailureKind.POISON) {
+                counted(failing[0].type(), new Outcome(Result.RETRY, e.toString())); // it is tried again, alone
+            }
+            LOG.debugf("A batch of %d records failed (%s); applying them one by one", records.size(), e.toString());
+            return Optional.empty();
+        }
+        Iterator<Boolean> next = applied.iterator();
+        List<Outcome> outcomes = new ArrayList<>(parsed.size());
+        for (Parsed p : parsed) {
+            Outcome o = p.early() != null ? p.early() : Outcome.of(next.next() ? Result.APPLIED : Result.DUPLICATE);
+            outcomes.add(counted(p.type(), o));
+        }
+        return Optional.of(outcomes);
+    }
+
+    private static Scope enter(Span span, Parsed p) {
+        MDC.put("requestId", p.headers().getOrDefault(CloudEventHeaders.REQUEST_ID, p.event().id()));
+        Scope scope = span.makeCurrent();
+        MDC.put("traceId", span.getSpanContext().getTraceId());
+        MDC.put("spanId", span.getSpanContext().getSpanId());
+        return scope;
+    }
+
+    private static void leave(Span span) {
+        span.end();
+        MDC.remove("requestId");
+        MDC.remove("traceId");
+        MDC.remove("spanId");
     }
 
     /**
