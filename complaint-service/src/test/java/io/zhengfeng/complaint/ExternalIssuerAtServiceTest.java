@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,6 +51,11 @@ class ExternalIssuerAtServiceTest {
                 .get("/api/complaints/" + id).then().statusCode(200);
         // the suite's own token beside the provider's
         ComplaintApi.handler("planning").get("/api/complaints/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void tokensAreVerifiedOffTheEventLoopSinceTheProvidersKeysComeOverTheNetwork() {
+        assertTrue(ConfigProvider.getConfig().getValue("quarkus.smallrye-jwt.blocking-authentication", Boolean.class));
     }
 
     @Test
