@@ -5,12 +5,14 @@ import static io.zhengfeng.complaint.ComplaintApi.act;
 import static io.zhengfeng.complaint.ComplaintApi.spokesperson;
 import static io.zhengfeng.testing.ExternalIdentityProvider.OFFICER;
 import static io.zhengfeng.testing.ExternalIdentityProvider.SUPERVISOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.zhengfeng.contracts.EventTypes;
+import io.zhengfeng.contracts.Topics;
 import io.zhengfeng.testing.ExternalIdentityProvider;
+import io.zhengfeng.testing.TestEvents;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.TestTokens;
 
@@ -56,6 +61,22 @@ class ExternalIssuerAtServiceTest {
     @Test
     void tokensAreVerifiedOffTheEventLoopSinceTheProvidersKeysComeOverTheNetwork() {
         assertTrue(ConfigProvider.getConfig().getValue("quarkus.smallrye-jwt.blocking-authentication", Boolean.class));
+    }
+
+    @Test
+    void anExternalUsersTokenIsRevokedByItsNameLikeALocalAccounts() throws InterruptedException {
+        String username = "rev-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String token = ExternalIdentityProvider.token(username, SUPERVISOR, null);
+        given().auth().oauth2(token).get("/api/complaints").then().statusCode(200);
+        // what the gateway publishes for an account of that name; its instant is after the token's iat second
+        TestEvents.send(Topics.ACCOUNTS, EventTypes.ACCOUNT_TOKENS_REVOKED, "/gateway", username,
+                Map.of("username", username, "occurredAt", Instant.now().plusSeconds(1).toString()));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status;
+        while ((status = given().auth().oauth2(token).get("/api/complaints").statusCode()) != 401 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(401, status, "the revoked external token still works after 5 s");
     }
 
     @Test
