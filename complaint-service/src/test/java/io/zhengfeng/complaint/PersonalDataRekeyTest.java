@@ -96,6 +96,8 @@ class PersonalDataRekeyTest {
         JsonPath done = awaitProgress(p -> "completed".equals(p.getString("status")));
         assertEquals(job, done.getString("id"));
         assertEquals(plain.size(), done.getLong("rowsResealed"), "each old-key complaint re-encrypted exactly once");
+        given().header("Authorization", ADMIN).get("/api/complaints/admin/pii-rekey/" + job)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("completed"));
 
         for (var entry : plain.entrySet()) {
             List<String> stored = columns(entry.getKey());

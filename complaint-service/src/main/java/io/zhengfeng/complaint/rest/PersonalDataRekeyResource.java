@@ -1,5 +1,7 @@
 package io.zhengfeng.complaint.rest;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +47,7 @@ public class PersonalDataRekeyResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Progress of one run")
-    public PersonalDataRekey.Progress get(@PathParam("id") String id) {
-        return rekey.progress(id).orElseThrow(() -> ProblemException.notFound("Re-encryption run " + id));
+    public PersonalDataRekey.Progress get(@PathParam("id") UUID id) {
+        return rekey.progress(id.toString()).orElseThrow(() -> ProblemException.notFound("Re-encryption run " + id));
     }
 }
