@@ -43,6 +43,13 @@ public final class TestTokens {
                 .sign(PRIVATE_KEY);
     }
 
+    /** Signed like {@link #token}, but issued at {@code issuedAt} and valid for {@code lifetime} from then. */
+    public static String issuedAt(String username, String role, java.time.Instant issuedAt, Duration lifetime) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(username).subject(username).groups(Set.of(role))
+                .issuedAt(issuedAt).expiresAt(issuedAt.plus(lifetime))
+                .jws().keyId("test").sign(PRIVATE_KEY);
+    }
+
     public static String wrongIssuer(String username, String role) {
         return Jwt.issuer("https://evil.example/auth").audience(AUDIENCE).upn(username).groups(Set.of(role))
                 .expiresIn(Duration.ofMinutes(30)).sign(PRIVATE_KEY);

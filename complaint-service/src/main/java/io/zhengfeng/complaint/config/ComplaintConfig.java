@@ -30,6 +30,15 @@ public interface ComplaintConfig {
     /** Guessing limits on {@code GET /api/complaints/track/{n}}: attempts per period, right or wrong. */
     Track track();
 
+    /** The personal-data re-encryption job (service/PersonalDataRekey). */
+    PiiRekey piiRekey();
+
+    interface PiiRekey {
+        /** Complaints per batch: one transaction, one cursor save, one audit entry. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     interface Track {
         @WithDefault("10")
         int perNumber();

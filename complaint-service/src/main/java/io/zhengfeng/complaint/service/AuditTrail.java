@@ -24,6 +24,11 @@ public class AuditTrail {
         this.request = request;
     }
 
+    /** Who is calling, as the trail names them. */
+    public String currentActor() {
+        return user.username();
+    }
+
     /** In the caller's transaction: the entry commits with the change it describes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectId, String outcome, String detail) {
@@ -36,16 +41,31 @@ public class AuditTrail {
         write(action, subjectId, DENIED, detail);
     }
 
+    /**
+     * In the caller's transaction, on behalf of {@code actor} outside any request (a background job
+     * started by that person): no caller's roles or request id to read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFor(String actor, String action, String subjectId, String outcome, String detail) {
+        write(actor, null, null, action, subjectId, outcome, detail);
+    }
+
     private void write(String action, String subjectId, String outcome, String detail) {
+        write(user.username(), user.isAnonymous() ? null : String.join(",", new TreeSet<>(user.roles())),
+                request.requestId(), action, subjectId, outcome, detail);
+    }
+
+    private void write(String actor, String actorRoles, String requestId, String action, String subjectId, String outcome,
+            String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now();
-        entry.actor = user.username();
-        entry.actorRoles = user.isAnonymous() ? null : String.join(",", new TreeSet<>(user.roles()));
+        entry.actor = actor;
+        entry.actorRoles = actorRoles;
         entry.action = action;
         entry.subjectId = subjectId;
         entry.outcome = outcome;
         entry.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
-        entry.requestId = request.requestId();
+        entry.requestId = requestId;
         entry.persist();
     }
 }

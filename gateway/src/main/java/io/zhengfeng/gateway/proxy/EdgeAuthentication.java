@@ -15,8 +15,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.zhengfeng.gateway.web.RouteProblems;
 
 /**
- * Checks a bearer token before it is proxied: signature, issuer, audience and expiry, with the same
- * {@code mp.jwt.verify.*} configuration the services use, through SmallRye JWT's {@link JWTParser}.
+ * Checks a bearer token before it is proxied: signature, issuer, audience, expiry and maximum age,
+ * with the verifier every service uses (platform {@code security/SuiteJwtParser}: the gateway's own
+ * tokens, and an external OIDC issuer's when one is configured), injected as SmallRye JWT's {@link JWTParser}.
  * A bad token is answered 401 here and never reaches a service; a good one is forwarded unchanged
  * (the service verifies it again and reads its claims). No token: the request goes on anonymously,
  * since citizens have none and each service decides what anonymous callers may do.

@@ -14,6 +14,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.zhengfeng.platform.config.PlatformConfig;
 
@@ -36,11 +37,16 @@ public class PersonalDataCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public PersonalDataCipher(PlatformConfig config) {
-        String configuredKeys = config.pii().keys()
-                .orElseThrow(() -> new IllegalStateException("zhengfeng.pii.keys (ZF_PII_KEYS) is not set"));
-        String activeKey = config.pii().activeKey()
-                .orElseThrow(() -> new IllegalStateException("zhengfeng.pii.active-key (ZF_PII_ACTIVE_KEY) is not set"));
+        this(config.pii().keys()
+                .orElseThrow(() -> new IllegalStateException("zhengfeng.pii.keys (ZF_PII_KEYS) is not set")),
+                config.pii().activeKey()
+                        .orElseThrow(() -> new IllegalStateException("zhengfeng.pii.active-key (ZF_PII_ACTIVE_KEY) is not set")));
+    }
+
+    /** As configured by {@code ZF_PII_KEYS} and {@code ZF_PII_ACTIVE_KEY} (tests build one with other keys). */
+    public PersonalDataCipher(String configuredKeys, String activeKey) {
         for (String entry : configuredKeys.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (parts.length != 2) {
@@ -56,6 +62,26 @@ public class PersonalDataCipher {
             throw new IllegalStateException("zhengfeng.pii.active-key names no configured key");
         }
         this.activeKeyId = activeKey;
+    }
+
+    /** The id new values are sealed with. */
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    /** The key id a stored value names; null for null. */
+    public static String keyIdOf(String stored) {
+        return stored == null ? null : stored.substring(0, Math.max(0, stored.indexOf(':')));
+    }
+
+    /** Whether a stored value is sealed with another key than the active one (a rotation left it behind). */
+    public boolean needsResealing(String stored) {
+        return stored != null && !activeKeyId.equals(keyIdOf(stored));
+    }
+
+    /** The same plain value sealed with the active key; a value already under it is returned unchanged. */
+    public String reseal(String stored) {
+        return needsResealing(stored) ? encrypt(decrypt(stored)) : stored;
     }
 
     public String encrypt(String plain) {

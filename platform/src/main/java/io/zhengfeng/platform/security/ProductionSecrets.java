@@ -32,7 +32,7 @@ import io.quarkus.runtime.configuration.ConfigUtils;
  * could mint an admin token, decrypt personal data or brute-force access codes offline). Each
  * refusal names the environment variable to set. Only the secrets this service actually configures
  * are checked: the JWT verification key everywhere, the signing key at the gateway, the personal-data
- * keys and the access-code pepper at complaint-service.
+ * keys and the access-code pepper at complaint-service, and an external OIDC issuer's settings where set.
  */
 @ApplicationScoped
 public class ProductionSecrets {
@@ -95,7 +95,20 @@ public class ProductionSecrets {
                 problems.add("ZF_ACCESS_CODE_PEPPER must be at least " + MIN_PEPPER_LENGTH + " characters");
             }
         }
+        checkExternalIssuer(config, problems);
         return problems;
+    }
+
+    /** A half-configured provider would be silently off; keys fetched over plain HTTP could be swapped on the way. */
+    private static void checkExternalIssuer(Config config, List<String> problems) {
+        String issuer = config.getOptionalValue("zhengfeng.tokens.external.issuer", String.class).orElse("");
+        String jwks = config.getOptionalValue("zhengfeng.tokens.external.jwks-url", String.class).orElse("");
+        if (issuer.isBlank() != jwks.isBlank()) {
+            problems.add("ZF_OIDC_ISSUER and ZF_OIDC_JWKS_URL must be set together (one alone leaves the external issuer off)");
+        }
+        if (!jwks.isBlank() && !jwks.regionMatches(true, 0, "https://", 0, 8)) {
+            problems.add("ZF_OIDC_JWKS_URL must be an https:// URL: " + jwks);
+        }
     }
 
     /**

@@ -87,7 +87,7 @@ public class TokenRevocations {
         return iatSeconds * 1000 + 999;
     }
 
-    /** Reads {@code upn} (or {@code sub}) and {@code iat} of a bearer token; only used to refuse, never to accept. */
+    /** Reads {@code upn} (or {@code preferred_username}, or {@code sub}) and {@code iat} of a bearer token; only used to refuse, never to accept. */
     public boolean isRevokedBearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || revokedUpTo.isEmpty()) {
             return false;
@@ -98,7 +98,9 @@ public class TokenRevocations {
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String user = claims.hasNonNull("upn") ? claims.get("upn").asText() : claims.path("sub").asText(null);
+            // the name SmallRye JWT gives the principal: upn, else preferred_username (external IdPs), else sub
+            String user = claims.hasNonNull("upn") ? claims.get("upn").asText()
+                    : claims.hasNonNull("preferred_username") ? claims.get("preferred_username").asText() : claims.path("sub").asText(null);
             JsonNode ms = claims.get(ISSUED_AT_MILLIS);
             return isRevoked(user, issuedAtMillis(ms != null && ms.canConvertToLong() ? ms.asLong() : null, claims.path("iat").asLong(0)));
         } catch (Exception e) {

@@ -48,6 +48,22 @@ class ProductionSecretsTest {
     }
 
     @Test
+    void anExternalIssuerHalfConfiguredOrWithKeysOverPlainHttpIsRefused() {
+        assertEquals(List.of("ZF_OIDC_ISSUER and ZF_OIDC_JWKS_URL must be set together (one alone leaves the external issuer off)"),
+                oidcProblems(Map.of("zhengfeng.tokens.external.issuer", "https://idp.bureau.gov.cn/realms/zf")));
+        assertEquals(List.of("ZF_OIDC_JWKS_URL must be an https:// URL: http://idp.bureau.gov.cn/certs"),
+                oidcProblems(Map.of("zhengfeng.tokens.external.issuer", "https://idp.bureau.gov.cn/realms/zf",
+                        "zhengfeng.tokens.external.jwks-url", "http://idp.bureau.gov.cn/certs")));
+        assertEquals(List.of(), oidcProblems(Map.of("zhengfeng.tokens.external.issuer", "https://idp.bureau.gov.cn/realms/zf",
+                "zhengfeng.tokens.external.jwks-url", "https://idp.bureau.gov.cn/certs")));
+        assertEquals(List.of(), oidcProblems(Map.of()));
+    }
+
+    private List<String> oidcProblems(Map<String, String> properties) {
+        return ProductionSecrets.problems(config(properties)).stream().filter(p -> p.startsWith("ZF_OIDC")).toList();
+    }
+
+    @Test
     void aCopyOfACommittedKeyElsewhereIsStillRefused() throws Exception {
         Path copy = dir.resolve("innocent.pem");
         Files.copy(ROOT.resolve("test-support/src/main/resources/test-keys/public.pem"), copy);
