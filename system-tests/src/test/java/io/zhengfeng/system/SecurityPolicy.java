@@ -221,8 +221,6 @@ final class SecurityPolicy {
         rule("GET", "/api/inspections/templates", INSPECTION_READERS);
         rule("GET", "/api/inspections/templates/{id}", INSPECTION_READERS);
         rule("POST", "/api/inspections/templates", roles("inspector", "admin"));
-        rule("GET", "/api/inspections/admin/dead-letters", ADMIN);
-        rule("POST", "/api/inspections/admin/dead-letters/{topic}/{partition}/{offset}/redrive", ADMIN);
         // notification-service
         rule("POST", "/api/notifications/webhooks", ADMIN);
         rule("GET", "/api/notifications/webhooks", ADMIN);
@@ -238,8 +236,6 @@ final class SecurityPolicy {
         rule("GET", "/api/notifications/inbox/stream", STAFF);
         rule("GET", "/api/notifications/admin/dead-letters", ADMIN);
         rule("POST", "/api/notifications/admin/dead-letters/{topic}/{partition}/{offset}/redrive", ADMIN);
-        rule("GET", "/api/surveys/admin/dead-letters", ADMIN);
-        rule("POST", "/api/surveys/admin/dead-letters/{topic}/{partition}/{offset}/redrive", ADMIN);
     }
 
     private SecurityPolicy() {
