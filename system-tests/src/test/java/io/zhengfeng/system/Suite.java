@@ -18,7 +18,8 @@ import io.zhengfeng.testing.TestKafka;
  * of the real server and one real Kafka broker (in this JVM), as ./run.sh starts them.
  */
 final class Suite implements AutoCloseable {
-    static final Duration START = Duration.ofSeconds(90);
+    // ZF_IT_START_SECONDS: more on a machine busy with other builds
+    static final Duration START = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("ZF_IT_START_SECONDS", "90")));
 
     final TestDatabase.Coordinates complaintDb;
     final TestDatabase.Coordinates notificationDb;

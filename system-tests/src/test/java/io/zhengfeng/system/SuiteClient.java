@@ -46,7 +46,11 @@ final class SuiteClient {
     }
 
     static String login(String username) {
-        return gateway().body("{\"username\":\"" + username + "\",\"password\":\"demo\"}").post("/api/auth/token")
+        return login(username, "demo");
+    }
+
+    static String login(String username, String password) {
+        return gateway().body(java.util.Map.of("username", username, "password", password)).post("/api/auth/token")
                 .then().statusCode(200).extract().path("access_token");
     }
 

@@ -92,7 +92,7 @@ public class CalendarService {
     }
 
     void start(@Observes StartupEvent ignored) {
-        CalendarFeed.ensureTopic(platform.kafka().bootstrapServers());
+        CalendarFeed.ensureTopic(io.zhengfeng.platform.events.KafkaClients.connection(platform.kafka()));
         QuarkusTransaction.requiringNew().run(this::seed);
         // the owner never waits for its own feed to know its own data
         QuarkusTransaction.requiringNew().run(() -> CalendarYearEntity.<CalendarYearEntity>listAll()

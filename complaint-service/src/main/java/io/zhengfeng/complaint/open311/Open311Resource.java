@@ -131,6 +131,12 @@ public class Open311Resource {
         return headerKey != null && !headerKey.isBlank() || paramKey != null && !paramKey.isBlank();
     }
 
+    /** A form body that is not URL-encoded (a stray {@code %}, binary bytes) fails while it is read: 400, not 500. */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response unreadableForm(IllegalArgumentException e) {
+        return error(400, "The form body is not application/x-www-form-urlencoded");
+    }
+
     static Response error(int status, String description) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(List.of(new Error(status, description))).build();
     }

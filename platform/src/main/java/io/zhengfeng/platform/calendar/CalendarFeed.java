@@ -56,7 +56,7 @@ public final class CalendarFeed implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    private final Properties connection;
     private final Calendars calendars;
     private final String clientId;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -68,7 +68,12 @@ public final class CalendarFeed implements AutoCloseable {
     private Thread worker;
 
     public CalendarFeed(String bootstrapServers, Calendars calendars, String clientId) {
-        this.bootstrapServers = bootstrapServers;
+        this(bootstrapOnly(bootstrapServers), calendars, clientId);
+    }
+
+    /** {@code connection}: {@link io.zhengfeng.platform.events.KafkaClients#connection}, TLS/SASL included. */
+    public CalendarFeed(Properties connection, Calendars calendars, String clientId) {
+        this.connection = connection;
         this.calendars = calendars;
         this.clientId = clientId;
     }
@@ -79,7 +84,7 @@ public final class CalendarFeed implements AutoCloseable {
             return;
         }
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -172,7 +177,7 @@ public final class CalendarFeed implements AutoCloseable {
     private Map<TopicPartition, Long> assignNewPartitions() {
         List<PartitionInfo> infos = consumer.partitionsFor(Topics.CALENDAR, Duration.ofSeconds(5));
         if (infos == null || infos.isEmpty()) {
-            ensureTopic(bootstrapServers);
+            ensureTopic(connection);
             return null;
         }
         Set<TopicPartition> all = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -217,9 +222,11 @@ public final class CalendarFeed implements AutoCloseable {
      * failed), turns compaction on, so old year events are never deleted by retention.
      */
     public static void ensureTopic(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        ensureTopic(bootstrapOnly(bootstrapServers));
+    }
+
+    public static void ensureTopic(Properties connection) {
+        try (Admin admin = Admin.create(connection)) {
             NewTopic topic = new NewTopic(Topics.CALENDAR, java.util.Optional.of(1), java.util.Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             try {
@@ -246,6 +253,12 @@ public final class CalendarFeed implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot create or check " + Topics.CALENDAR + ": timed out");
         }
+    }
+
+    private static Properties bootstrapOnly(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
     }
 
     private static void sleepQuietly(long ms) {

@@ -40,7 +40,7 @@ public class CalendarFeedLifecycle implements HealthCheck {
 
     void start(@Observes StartupEvent ignored) {
         if (enabled) {
-            feed = new CalendarFeed(config.kafka().bootstrapServers(), calendars, applicationName + "-calendar");
+            feed = new CalendarFeed(io.zhengfeng.platform.events.KafkaClients.connection(config.kafka()), calendars, applicationName + "-calendar");
             feed.start();
             // a short, bounded wait so an instance normally starts with the owner's calendar; past
             // it (broker away) the service starts and stays not-ready until the feed caught up

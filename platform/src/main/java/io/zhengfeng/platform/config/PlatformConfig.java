@@ -1,6 +1,7 @@
 package io.zhengfeng.platform.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -49,6 +50,13 @@ public interface PlatformConfig {
         /** {@code ZHENGFENG_KAFKA_BOOTSTRAP_SERVERS}; services map {@code ZF_KAFKA_BOOTSTRAP} onto it. */
         @WithDefault("localhost:9092")
         String bootstrapServers();
+
+        /**
+         * Any Kafka client property for every producer, consumer and admin client of the service (TLS,
+         * SASL): {@code zhengfeng.kafka.client."security.protocol"=SASL_SSL}, or the environment variable
+         * {@code ZF_KAFKA_CLIENT_SECURITY_PROTOCOL} (platform {@code events/KafkaClients}).
+         */
+        Map<String, String> client();
     }
 
     interface Outbox {

@@ -155,8 +155,7 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<String, byte[]> reader() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        Properties props = KafkaClients.connection(config.kafka());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());

@@ -110,7 +110,7 @@ public class EventConsumer {
         long pauseMs = config.consumer().retryInitial().toMillis();
         while (running) {
             try (DeadLetterPublisher deadLetters = new DeadLetterPublisher(
-                    KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), groupId + "-dlt"), groupId)) {
+                    KafkaClients.idempotentProducer(config.kafka(), groupId + "-dlt"), groupId)) {
                 consume(deadLetters);
             } catch (WakeupException | InterruptException e) {
                 if (running) {
@@ -243,8 +243,7 @@ public class EventConsumer {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        Properties props = KafkaClients.connection(config.kafka());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -82,7 +82,7 @@ public class OutboxRelay {
         if (!config.outbox().relayEnabled()) {
             return;
         }
-        producer = KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), applicationName + "-outbox");
+        producer = KafkaClients.idempotentProducer(config.kafka(), applicationName + "-outbox");
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -300,7 +300,7 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = KafkaClients.idempotentProducer(config.kafka().bootstrapServers(), applicationName + "-outbox");
+            producer = KafkaClients.idempotentProducer(config.kafka(), applicationName + "-outbox");
         }
         return producer;
     }

@@ -131,8 +131,7 @@ public class TokenRevocations {
     }
 
     private void run() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        Properties props = io.zhengfeng.platform.events.KafkaClients.connection(config.kafka());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationName + "-revocations");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
