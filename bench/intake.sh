@@ -7,6 +7,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
+RUN_DIR=${ZF_RUN_DIR:-$ROOT/.run}
 
 usage() {
   cat <<EOF
@@ -44,11 +45,11 @@ case "${1:-}" in
 esac
 
 # What ./run.sh chose (database, gateway); explicit environment variables win.
-if [[ -f $ROOT/.run/suite.env ]]; then
+if [[ -f $RUN_DIR/suite.env ]]; then
   while IFS='=' read -r key value; do
     [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
     export "$key=$value"
-  done <"$ROOT/.run/suite.env"
+  done <"$RUN_DIR/suite.env"
 fi
 
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -72,7 +73,7 @@ curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/ready" \
 if ! curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/group/suite"; then
   log "warning: $GATEWAY/q/health/group/suite is not UP (some service is not ready)"
 fi
-if [[ -f $ROOT/.run/suite.env && ${ZF_BENCH_MODE:-} != 1 ]]; then
+if [[ -f $RUN_DIR/suite.env && ${ZF_BENCH_MODE:-} != 1 ]]; then
   log "warning: the suite was not started with ./run.sh --bench: the gateway's anonymous write limit will answer 429"
 fi
 
@@ -145,11 +146,16 @@ group_ticks() {
   echo "$total"
 }
 pid_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
+# The server that listens on the suite's database port (a second mariadbd on another port is another
+# helper's or another suite's); the oldest mariadbd/mysqld if ss cannot tell.
+DB_PORT=$(sed -E 's#^jdbc:[a-z]+://([^/?,]+).*#\1#' <<<"$DB_URL"); DB_PORT=${DB_PORT##*:}
+[[ $DB_PORT =~ ^[0-9]+$ ]] || DB_PORT=3306
+DB_PID=$(ss -Hltnp "sport = :$DB_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)
+[[ -n $DB_PID ]] || DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
 cpu_snapshot() { # -> "name=ticks ..." for the suite's processes and the database
   local n pid out=()
   for n in "${CPU_PROCS[@]}"; do
-    pid=$(cat "$ROOT/.run/pids/$n.pid" 2>/dev/null || true)
+    pid=$(cat "$RUN_DIR/pids/$n.pid" 2>/dev/null || true)
     [[ -n $pid ]] && out+=("$n=$(group_ticks "$pid")")
   done
   [[ -n $DB_PID ]] && out+=("database=$(pid_ticks "$DB_PID")")
