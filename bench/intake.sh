@@ -29,7 +29,8 @@ Requests on the staff channels (hotline, mailbox, letter, visit) carry the token
 \$BENCH_USER (spokesperson, password \$BENCH_PASSWORD: demo); web and spokesperson_column ones none.
 
 Environment (defaults): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_DURATION (20),
-  BENCH_WARMUP (5; 0 = none), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
+  BENCH_WARMUP (20: long enough for the JIT to compile the request path, which the profile showed
+  interpreted after 5 s on a loaded machine; 0 = none), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
   ZF_DB_URL / ZF_DB_USER / ZF_DB_PASSWORD (default: what ./run.sh chose, in .run/suite.env).
 Results are kept in bench/results/ (not committed).
 EOF
@@ -55,7 +56,7 @@ fi
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-20}
 GATEWAY=${ZF_GATEWAY_URL:-http://localhost:8080}
 DB_URL=${ZF_DB_URL:-jdbc:mysql://127.0.0.1:3306}
 DB_USER=${ZF_DB_USER:-root}
