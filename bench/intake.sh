@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Citizen intake benchmark: POST /api/complaints through the gateway (wrk + bench/intake.lua)
-# against the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline: insert complaint + insert
-# outbox row + commit) at the same concurrency, on the same database. Needs a running suite
+# against the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline: the four rows a submission
+# writes — complaint, history, audit, outbox — + commit) at the same concurrency, on the same database. Needs a running suite
 # (./run.sh). The last line printed is intake_vs_jdbc_ratio=<gateway 2xx rps / jdbc rps>.
 set -euo pipefail
 
