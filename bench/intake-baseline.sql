@@ -117,33 +117,3 @@ CREATE TABLE outbox_event (
     KEY ix_outbox_pending (shard, published_at, id),
     KEY ix_outbox_published (published_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-
-CREATE TABLE complaint_history (
-    id           BIGINT       NOT NULL AUTO_INCREMENT,
-    complaint_id CHAR(36)     NOT NULL,
-    at           DATETIME(6)  NOT NULL,
-    actor        VARCHAR(100) NOT NULL,
-    actor_role   VARCHAR(50)  NULL,
-    action       VARCHAR(40)  NOT NULL,
-    from_status  VARCHAR(20)  NULL,
-    to_status    VARCHAR(20)  NULL,
-    department   VARCHAR(50)  NULL,
-    detail       VARCHAR(2000) NULL,
-    PRIMARY KEY (id),
-    KEY ix_history_complaint (complaint_id, id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-
-CREATE TABLE audit_entry (
-    id          BIGINT       NOT NULL AUTO_INCREMENT,
-    at          DATETIME(6)  NOT NULL,
-    actor       VARCHAR(100) NOT NULL,
-    actor_roles VARCHAR(200) NULL,
-    action      VARCHAR(60)  NOT NULL,
-    subject_id  CHAR(36)     NULL,
-    outcome     VARCHAR(20)  NOT NULL,
-    detail      VARCHAR(1000) NULL,
-    request_id  VARCHAR(100) NULL,
-    PRIMARY KEY (id),
-    KEY ix_audit_subject (subject_id, id),
-    KEY ix_audit_at (at)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

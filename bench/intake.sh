@@ -45,13 +45,9 @@ case "${1:-}" in
   *) usage >&2; exit 2 ;;
 esac
 
-# What ./run.sh chose (database, gateway); explicit environment variables win.
-if [[ -f $RUN_DIR/suite.env ]]; then
-  while IFS='=' read -r key value; do
-    [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
-    export "$key=$value"
-  done <"$RUN_DIR/suite.env"
-fi
+# shellcheck source=bench/suite-env.sh
+source "$BENCH/suite-env.sh"
+load_suite_env "$RUN_DIR"
 
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
@@ -109,10 +105,9 @@ probe=$(curl -sS --max-time 10 -o "$PROBE_OUT" -w '%{http_code}' -X POST "$GATEW
 # --- the staff token for the channels the spokesperson records -----------------------------------
 BENCH_USER=${BENCH_USER:-spokesperson}
 BENCH_PASSWORD=${BENCH_PASSWORD:-demo}
-login=$(curl -sS --max-time 10 -X POST "$GATEWAY/api/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\"}" 2>&1) || true
-TOKEN=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$login")
-EXPIRES=$(sed -n 's/.*"expires_in"[[:space:]]*:[[:space:]]*\([0-9]*\).*/\1/p' <<<"$login")
+login=$(login "$GATEWAY" "$BENCH_USER" "$BENCH_PASSWORD")
+TOKEN=$(json_field access_token <<<"$login")
+EXPIRES=$(json_field expires_in <<<"$login")
 WRK_ARGS=()
 if [[ -n $TOKEN ]]; then
   WRK_ARGS=(-- "$TOKEN")

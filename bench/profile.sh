@@ -37,12 +37,9 @@ case "${1:-}" in
   *) usage >&2; exit 2 ;;
 esac
 
-if [[ -f $RUN_DIR/suite.env ]]; then
-  while IFS='=' read -r key value; do
-    [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
-    export "$key=$value"
-  done <"$RUN_DIR/suite.env"
-fi
+# shellcheck source=bench/suite-env.sh
+source "$BENCH/suite-env.sh"
+load_suite_env "$RUN_DIR"
 GATEWAY=${ZF_GATEWAY_URL:-http://localhost:8080}
 PROCS=(${PROFILE_PROCS:-complaint-service gateway})
 DURATION=${PROFILE_DURATION:-30}
@@ -66,9 +63,7 @@ for p in "${PROCS[@]}"; do
   JPID[$p]=$jpid
 done
 
-login=$(curl -sS --max-time 10 -X POST "$GATEWAY/api/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"${BENCH_USER:-spokesperson}\",\"password\":\"${BENCH_PASSWORD:-demo}\"}" 2>&1) || true
-TOKEN=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$login")
+TOKEN=$(login "$GATEWAY" "${BENCH_USER:-spokesperson}" "${BENCH_PASSWORD:-demo}" | json_field access_token)
 WRK_ARGS=()
 [[ -n $TOKEN ]] && WRK_ARGS=(-- "$TOKEN")
 
