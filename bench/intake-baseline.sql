@@ -2,7 +2,7 @@
 -- Zhengfeng intake benchmark: the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline)
 --
 -- THE ONE PLACE TO ADJUST when complaint-service's tables change. One iteration of the
--- baseline = `complaint_insert` + `outbox_insert` (+ `extra_inserts`) + COMMIT, on one
+-- baseline = `complaint_insert` + `outbox_insert` + `extra_inserts` + COMMIT, on one
 -- connection per thread with autocommit off: the least a citizen's submission can cost the
 -- database.
 --
@@ -18,6 +18,7 @@
 --   :complaint_id  :event_id        UUID strings (36 chars); :complaint_id_bytes BINARY(16)
 --   :tracking_number  e.g. ZF20261202-0000123456   :access_code 8 chars  :access_code_hash SHA-256 hex
 --   :kind :channel :category :status(SUBMITTED)   :content (Chinese text, ~120 chars)
+--   :title (its category's title)  :redacted_content (the content with the contact's name replaced)
 --   :contact_name :contact_phone (plain)  :contact_enc (48 random bytes, as if encrypted)
 --   :contact_enc_b64 (the same, Base64)   :now :acceptance_due_at (TIMESTAMP, now + 1 day)
 --   :topic (zhengfeng.complaints) :event_type (io.zhengfeng.complaint.submitted.v1)
@@ -29,15 +30,16 @@
 -- =====================================================================================
 
 -- @complaint_insert
--- complaint-service's `complaint` table (db/migration/V1__complaints.sql, draft of 2026-12-02):
--- its NOT NULL columns without a default, plus the contact (encrypted in the service).
+-- complaint-service's `complaint` table (db/migration/V1__complaints.sql + V11_1 redacted text),
+-- the columns ComplaintIntake fills for a web submission with a title and a name + phone contact:
+-- the text as sent and redacted, the contact encrypted (AES-GCM, Base64 with its key id in the service).
 INSERT INTO complaint
-    (id, tracking_number, access_code_hash, kind, channel, category, status, content,
-     anonymous, confidential, contact_name, contact_phone,
+    (id, tracking_number, access_code_hash, kind, channel, category, status, title, content,
+     redacted_title, redacted_content, anonymous, confidential, contact_name, contact_phone,
      submitted_at, acceptance_due_at, updated_at, version)
 VALUES
-    (:complaint_id, :tracking_number, :access_code_hash, :kind, :channel, :category, :status, :content,
-     :false, :false, :contact_enc_b64, :contact_enc_b64,
+    (:complaint_id, :tracking_number, :access_code_hash, :kind, :channel, :category, :status, :title, :content,
+     :title, :redacted_content, :false, :false, :contact_enc_b64, :contact_enc_b64,
      :now, :acceptance_due_at, :now, :zero);
 
 -- @outbox_insert
@@ -48,8 +50,16 @@ VALUES
     (:event_id, :topic, :event_type, :source, :complaint_id, :shard, :payload, :now, :request_id, :traceparent);
 
 -- @extra_inserts
--- Optional: more INSERTs for the same transaction (e.g. a complaint_history row, if the service's
--- intake writes one and the ceiling should include it). Empty: the ceiling is complaint + outbox.
+-- The two other rows ComplaintIntake writes in the same transaction (service/History and
+-- service/AuditTrail): the complaint's first history entry and the audit entry of the submission.
+INSERT INTO complaint_history
+    (complaint_id, at, actor, actor_role, action, from_status, to_status, department, detail)
+VALUES
+    (:complaint_id, :now, 'anonymous', 'citizen', 'submit', NULL, 'submitted', NULL, 'via web');
+INSERT INTO audit_entry
+    (at, actor, actor_roles, action, subject_id, outcome, detail, request_id)
+VALUES
+    (:now, 'anonymous', NULL, 'complaint.submit', :complaint_id, 'allowed', 'complaint/web', :request_id);
 
 -- @settle
 -- Optional. Before it starts, the baseline waits (at most 60 s) until this query answers 0:
@@ -68,7 +78,10 @@ CREATE TABLE complaint (
     channel           VARCHAR(30)  NOT NULL,
     category          VARCHAR(50)  NOT NULL,
     status            VARCHAR(20)  NOT NULL,
+    title             VARCHAR(200) NULL,
     content           TEXT         NOT NULL,
+    redacted_title    VARCHAR(400) NULL,
+    redacted_content  TEXT         NULL,
     anonymous         BOOLEAN      NOT NULL,
     confidential      BOOLEAN      NOT NULL,
     contact_name      VARCHAR(600) NULL,

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Citizen intake benchmark: POST /api/complaints through the gateway (wrk + bench/intake.lua)
-# against the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline: insert complaint + insert
-# outbox row + commit) at the same concurrency, on the same database. Needs a running suite
+# against the raw JDBC ceiling (io.zhengfeng.local.JdbcIntakeBaseline: the four rows a submission
+# writes — complaint, history, audit, outbox — + commit) at the same concurrency, on the same database. Needs a running suite
 # (./run.sh). The last line printed is intake_vs_jdbc_ratio=<gateway 2xx rps / jdbc rps>.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
+RUN_DIR=${ZF_RUN_DIR:-$ROOT/.run}
 
 usage() {
   cat <<EOF
@@ -28,7 +29,8 @@ Requests on the staff channels (hotline, mailbox, letter, visit) carry the token
 \$BENCH_USER (spokesperson, password \$BENCH_PASSWORD: demo); web and spokesperson_column ones none.
 
 Environment (defaults): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_DURATION (20),
-  BENCH_WARMUP (5; 0 = none), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
+  BENCH_WARMUP (20: long enough for the JIT to compile the request path, which the profile showed
+  interpreted after 5 s on a loaded machine; 0 = none), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
   ZF_DB_URL / ZF_DB_USER / ZF_DB_PASSWORD (default: what ./run.sh chose, in .run/suite.env).
 Results are kept in bench/results/ (not committed).
 EOF
@@ -43,18 +45,14 @@ case "${1:-}" in
   *) usage >&2; exit 2 ;;
 esac
 
-# What ./run.sh chose (database, gateway); explicit environment variables win.
-if [[ -f $ROOT/.run/suite.env ]]; then
-  while IFS='=' read -r key value; do
-    [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
-    export "$key=$value"
-  done <"$ROOT/.run/suite.env"
-fi
+# shellcheck source=bench/suite-env.sh
+source "$BENCH/suite-env.sh"
+load_suite_env "$RUN_DIR"
 
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-20}
 GATEWAY=${ZF_GATEWAY_URL:-http://localhost:8080}
 DB_URL=${ZF_DB_URL:-jdbc:mysql://127.0.0.1:3306}
 DB_USER=${ZF_DB_USER:-root}
@@ -72,7 +70,7 @@ curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/ready" \
 if ! curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/group/suite"; then
   log "warning: $GATEWAY/q/health/group/suite is not UP (some service is not ready)"
 fi
-if [[ -f $ROOT/.run/suite.env && ${ZF_BENCH_MODE:-} != 1 ]]; then
+if [[ -f $RUN_DIR/suite.env && ${ZF_BENCH_MODE:-} != 1 ]]; then
   log "warning: the suite was not started with ./run.sh --bench: the gateway's anonymous write limit will answer 429"
 fi
 
@@ -107,10 +105,9 @@ probe=$(curl -sS --max-time 10 -o "$PROBE_OUT" -w '%{http_code}' -X POST "$GATEW
 # --- the staff token for the channels the spokesperson records -----------------------------------
 BENCH_USER=${BENCH_USER:-spokesperson}
 BENCH_PASSWORD=${BENCH_PASSWORD:-demo}
-login=$(curl -sS --max-time 10 -X POST "$GATEWAY/api/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\"}" 2>&1) || true
-TOKEN=$(sed -n 's/.*"access_token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' <<<"$login")
-EXPIRES=$(sed -n 's/.*"expires_in"[[:space:]]*:[[:space:]]*\([0-9]*\).*/\1/p' <<<"$login")
+login=$(login "$GATEWAY" "$BENCH_USER" "$BENCH_PASSWORD")
+TOKEN=$(json_field access_token <<<"$login")
+EXPIRES=$(json_field expires_in <<<"$login")
 WRK_ARGS=()
 if [[ -n $TOKEN ]]; then
   WRK_ARGS=(-- "$TOKEN")
@@ -145,11 +142,16 @@ group_ticks() {
   echo "$total"
 }
 pid_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
+# The server that listens on the suite's database port (a second mariadbd on another port is another
+# helper's or another suite's); the oldest mariadbd/mysqld if ss cannot tell.
+DB_PORT=$(sed -E 's#^jdbc:[a-z]+://([^/?,]+).*#\1#' <<<"$DB_URL"); DB_PORT=${DB_PORT##*:}
+[[ $DB_PORT =~ ^[0-9]+$ ]] || DB_PORT=3306
+DB_PID=$(ss -Hltnp "sport = :$DB_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)
+[[ -n $DB_PID ]] || DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
 cpu_snapshot() { # -> "name=ticks ..." for the suite's processes and the database
   local n pid out=()
   for n in "${CPU_PROCS[@]}"; do
-    pid=$(cat "$ROOT/.run/pids/$n.pid" 2>/dev/null || true)
+    pid=$(cat "$RUN_DIR/pids/$n.pid" 2>/dev/null || true)
     [[ -n $pid ]] && out+=("$n=$(group_ticks "$pid")")
   done
   [[ -n $DB_PID ]] && out+=("database=$(pid_ticks "$DB_PID")")

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 
 /**
  * The raw JDBC ceiling of the intake benchmark: N threads, one connection each (autocommit off),
- * each looping for D seconds over "insert complaint row + insert outbox row + commit". The SQL
+ * each looping for D seconds over "insert the rows of one submission (complaint, history, audit, outbox) + commit". The SQL
  * lives in {@code bench/intake-baseline.sql}. Prints {@code key=value} lines; the last one is
  * {@code jdbc_rps=<committed transactions per second>}.
  *
@@ -71,6 +71,8 @@ public final class JdbcIntakeBaseline {
         "举报某公司未批先建，在工业园区西侧违法占用集体土地建设厂房，现场仍在夜间施工，噪音扰民。",
         "拆迁过渡期已超过协议约定六个月，安置房仍未交付，临时安置费也未按时发放，请督促相关单位落实。"
     };
+    private static final String[] TITLES = {"规划公示与现场不一致", "不动产登记办理问题", "征收补偿面积认定",
+        "违法占用耕地", "工作人员服务态度", "宅基地审批咨询"};
     private static final String[] NAMES = {"张三", "李四", "王芳", "刘洋", "陈静", "杨磊", "赵敏", "黄海"};
 
     private JdbcIntakeBaseline() {
@@ -324,6 +326,7 @@ public final class JdbcIntakeBaseline {
         final String channel;
         final String category;
         final String content;
+        final String title;
         final String contactName;
         final String contactPhone;
         final byte[] contactEnc;
@@ -348,6 +351,7 @@ public final class JdbcIntakeBaseline {
             channel = CHANNELS[r.nextInt(CHANNELS.length)];
             category = CATEGORIES[r.nextInt(CATEGORIES.length)];
             content = CONTENTS[r.nextInt(CONTENTS.length)];
+            title = TITLES[r.nextInt(TITLES.length)];
             contactName = NAMES[r.nextInt(NAMES.length)];
             contactPhone = "13" + (100_000_000 + r.nextInt(900_000_000));
             contactEnc = new byte[48];
@@ -370,6 +374,8 @@ public final class JdbcIntakeBaseline {
                 case "category" -> category;
                 case "status" -> "SUBMITTED";
                 case "content" -> content;
+                case "title" -> title;
+                case "redacted_content" -> content.replace(contactName, "[姓名已隐去]");
                 case "contact_name" -> contactName;
                 case "contact_phone" -> contactPhone;
                 case "contact_enc" -> contactEnc;
@@ -395,7 +401,7 @@ public final class JdbcIntakeBaseline {
         }
 
         static final Set<String> NAMES_KNOWN = Set.of("complaint_id", "complaint_id_bytes", "event_id", "tracking_number",
-                "access_code", "access_code_hash", "kind", "channel", "category", "status", "content", "contact_name",
+                "access_code", "access_code_hash", "kind", "channel", "category", "status", "content", "title", "redacted_content", "contact_name",
                 "contact_phone", "contact_enc", "contact_enc_b64", "now", "acceptance_due_at", "topic", "event_type",
                 "source", "shard", "payload", "request_id", "traceparent", "zero", "one", "false", "true");
 

@@ -44,10 +44,12 @@ import io.zhengfeng.contracts.CloudEventHeaders;
 import io.zhengfeng.platform.config.PlatformConfig;
 
 /**
- * Publishes outbox rows to Kafka. Per shard, in one database transaction: lock the shard's row with
- * {@code FOR UPDATE SKIP LOCKED} (another replica holding it is skipped, not waited for), read its
- * unpublished events in id order, send them, wait for the broker's acknowledgement of every one,
- * then mark them published. A crash before the mark re-publishes the same events with the same
+ * Publishes outbox rows to Kafka. Per round, in one database transaction: lock the rows of the shards
+ * with new events with {@code FOR UPDATE SKIP LOCKED} (a shard another replica holds is skipped, not
+ * waited for), read their unpublished events in id order, send them, wait for the broker's
+ * acknowledgement of every one, then mark them published. One transaction for every shard that has
+ * events (not one per shard): under load the commits of several submissions share one round's
+ * queries and one producer batch. A crash before the mark re-publishes the same events with the same
  * {@code ce_id}; consumers drop the duplicates. A row the broker can never take (too large, not a
  * valid record) is parked with its reason, so the rows behind it in its shard still go out.
  */
@@ -153,11 +155,8 @@ public class OutboxRelay {
     /** One pass over every shard with pending events; returns how many events were published. */
     public int relayOnce() {
         dirtyShards.clear();
-        int sent = 0;
-        for (int shard : pendingShards()) {
-            sent += relay(shard);
-        }
-        return sent;
+        List<Integer> pending = pendingShards();
+        return pending.isEmpty() ? 0 : relay(pending);
     }
 
     /** One indexed query (published_at IS NULL) keeps an idle service's poll nearly free. */
@@ -168,37 +167,40 @@ public class OutboxRelay {
     }
 
     private int relayDirty() {
-        int sent = 0;
-        for (Integer shard : List.copyOf(dirtyShards)) {
-            dirtyShards.remove(shard);
-            try {
-                sent += relay(shard);
-            } catch (RuntimeException e) {
-                dirtyShards.add(shard);
-                throw e;
-            }
+        List<Integer> shards = List.copyOf(dirtyShards);
+        if (shards.isEmpty()) {
+            return 0;
         }
-        return sent;
+        dirtyShards.removeAll(shards);
+        try {
+            return relay(shards);
+        } catch (RuntimeException e) {
+            dirtyShards.addAll(shards);
+            throw e;
+        }
     }
 
-    private int relay(int shard) {
-        int sent = QuarkusTransaction.requiringNew().call(() -> relayShard(shard));
+    private int relay(List<Integer> shards) {
+        int sent = QuarkusTransaction.requiringNew().call(() -> relayShards(shards));
         if (sent == config.outbox().batchSize()) {
-            dirtyShards.add(shard); // a full batch: there may be more
+            dirtyShards.addAll(shards); // a full batch: there may be more
         }
         return sent;
     }
 
-    private int relayShard(int shard) {
-        List<?> lock = em.createNativeQuery("SELECT shard FROM outbox_shard WHERE shard = ?1 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, shard).getResultList();
-        if (lock.isEmpty()) {
-            return 0; // another replica is publishing this shard
+    private int relayShards(List<Integer> shards) {
+        @SuppressWarnings("unchecked")
+        List<Number> locked = em.createNativeQuery(
+                "SELECT shard FROM outbox_shard WHERE shard IN (:shards) ORDER BY shard FOR UPDATE SKIP LOCKED")
+                .setParameter("shards", shards).getResultList();
+        if (locked.isEmpty()) {
+            return 0; // another replica is publishing these shards
         }
+        // Id order across the locked shards: each shard's events (hence each subject's) stay in order.
         List<OutboxEvent> batch = em.createQuery(
-                "from OutboxEvent where shard = :shard and publishedAt is null and parkedAt is null order by id",
+                "from OutboxEvent where shard in :shards and publishedAt is null and parkedAt is null order by id",
                 OutboxEvent.class)
-                .setParameter("shard", shard)
+                .setParameter("shards", locked.stream().map(Number::intValue).toList())
                 .setMaxResults(config.outbox().batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
@@ -229,8 +231,8 @@ public class OutboxRelay {
             em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
                     .setParameter("now", now).setParameter("ids", sentIds).executeUpdate();
         }
-        unsendable.forEach((id, reason) -> park(shard, id, reason, now));
-        LOG.debugf("Published %d events of shard %d", sentIds.size(), shard);
+        unsendable.forEach((id, reason) -> park(id, reason, now));
+        LOG.debugf("Published %d events of shards %s", sentIds.size(), locked);
         published.increment(sentIds.size());
         return batch.size();
     }
@@ -244,12 +246,12 @@ public class OutboxRelay {
         }
     }
 
-    private void park(int shard, long id, String reason, Instant now) {
+    private void park(long id, String reason, Instant now) {
         String why = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
         em.createQuery("update OutboxEvent set parkedAt = :now, parkReason = :reason where id = :id")
                 .setParameter("now", now).setParameter("reason", why).setParameter("id", id).executeUpdate();
         parked.increment();
-        LOG.errorf("Outbox event %d of shard %d parked, it can never be sent: %s", id, shard, why);
+        LOG.errorf("Outbox event %d parked, it can never be sent: %s", id, why);
     }
 
     static ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {

@@ -36,6 +36,8 @@ public class PersonalDataCipher {
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
+    /** A Cipher per thread, initialised afresh (new IV) for every value: the provider lookup is paid once. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PersonalDataCipher::newCipher);
 
     @Inject
     public PersonalDataCipher(PlatformConfig config) {
@@ -91,7 +93,7 @@ public class PersonalDataCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -114,12 +116,20 @@ public class PersonalDataCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Personal data could not be decrypted (wrong key or tampered value)", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
         }
     }
 }

@@ -1,0 +1,21 @@
+# Sourced by the bench scripts that drive a running suite (bench/intake.sh, bench/profile.sh).
+
+# load_suite_env RUN_DIR: exports what ./run.sh chose (database, gateway) from RUN_DIR/suite.env;
+# explicit environment variables win.
+load_suite_env() {
+  local key value
+  [[ -f $1/suite.env ]] || return 0
+  while IFS='=' read -r key value; do
+    [[ $key =~ ^ZF_[A-Z_]+$ && -z ${!key:-} ]] || continue
+    export "$key=$value"
+  done <"$1/suite.env"
+}
+
+# login GATEWAY USER PASSWORD: prints the token response (or curl's error) of POST /api/auth/token.
+login() {
+  curl -sS --max-time 10 -X POST "$1/api/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$2\",\"password\":\"$3\"}" 2>&1 || true
+}
+
+# json_field NAME: the value of a top-level string or number field of the JSON on stdin.
+json_field() { sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
