@@ -315,7 +315,7 @@ function barChart(container, rows, series) {
   const rowH = series.length * (barH + 2) + 10;
   const height = rows.length * rowH + 24;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
-  const scale = (v) => (width - labelW - 60) * Math.max(0, Math.min(100, v)) / 100;
+  const scale = (v) => (width - labelW - 110) * Math.max(0, Math.min(100, v)) / 100; // room for "100.0% (12/12)"
   rows.forEach((r, i) => {
     const y = i * rowH + 4;
     chart.append(svg('text', { x: 0, y: y + barH }, r.label.length > 10 ? r.label.slice(0, 10) + '…' : r.label));

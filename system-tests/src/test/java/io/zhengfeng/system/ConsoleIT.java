@@ -104,12 +104,22 @@ class ConsoleIT {
     @Test
     void aSupervisorsPageShowsAnEscalationWithinTwoSecondsOfItsFiring() throws Exception {
         String spokesperson = login("spokesperson");
-        // a little history for the tables and charts: two dispatched complaints, one left waiting
-        for (String department : List.of("planning", "land", "planning")) {
-            String id = submit().getString("id");
+        // a little history for the tables and charts: dispatched complaints, two answered and rated,
+        // and one left waiting for acceptance
+        for (String[] c : List.of(new String[] { "planning", "satisfied" }, new String[] { "land", "basically_satisfied" },
+                new String[] { "planning", "dissatisfied" }, new String[] { "land", null })) {
+            JsonPath submitted = submit();
+            String id = submitted.getString("id");
             as(spokesperson).post("/api/complaints/" + id + "/accept").then().statusCode(200);
-            as(spokesperson).body("{\"department\":\"" + department + "\"}").post("/api/complaints/" + id + "/assign")
+            as(spokesperson).body("{\"department\":\"" + c[0] + "\"}").post("/api/complaints/" + id + "/assign")
                     .then().statusCode(200);
+            if (c[1] != null) {
+                as(login("handler-" + c[0])).body("{\"content\":\"已派员核查并处理。\"}").post("/api/complaints/" + id + "/reply")
+                        .then().statusCode(200);
+                as(login("head-" + c[0])).post("/api/complaints/" + id + "/approve-reply").then().statusCode(200);
+                given().baseUri(gateway.url()).contentType("application/json").header("X-Access-Code", submitted.getString("accessCode"))
+                        .body("{\"rating\":\"" + c[1] + "\"}").post("/api/complaints/" + id + "/rate").then().statusCode(200);
+            }
         }
         JsonPath waiting = submit();
         String id = waiting.getString("id");
