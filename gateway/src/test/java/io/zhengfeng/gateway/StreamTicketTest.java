@@ -23,6 +23,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zhengfeng.testing.Await;
 import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.TestTokens;
 
 /**
  * A browser's EventSource cannot send a bearer token: it asks for a stream ticket and puts that in
@@ -64,7 +65,8 @@ class StreamTicketTest {
             }
         };
         Logger.getLogger("io.quarkus.http.access-log").addHandler(capture);
-        String token = Logins.token("supervisor");
+        // signed like the gateway's own tokens; not a password login, which other classes lock out
+        String token = TestTokens.token("sup-stream-ticket", "supervisor");
         String ticket = given().auth().oauth2(token).post("/api/auth/stream-ticket").then().statusCode(200)
                 .header("Cache-Control", "no-store").body("expiresIn", lessThanOrEqualTo(30))
                 .extract().path("ticket");
