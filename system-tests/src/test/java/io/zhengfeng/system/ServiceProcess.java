@@ -29,6 +29,12 @@ final class ServiceProcess implements AutoCloseable {
         this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     }
 
+    /** Sets an environment variable for the next start (e.g. a clock offset known only once others run). */
+    ServiceProcess env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -188,5 +188,13 @@ public interface NotificationConfig {
         /** A comment line keeps idle connections open through proxies and finds dead ones. */
         @WithDefault("15s")
         Duration heartbeat();
+
+        /** Open streams one user may hold at once (tabs, devices); one more is refused with 429. */
+        @WithDefault("5")
+        int maxPerUser();
+
+        /** Items replayed at most on a reconnection with {@code Last-Event-ID}; the oldest missed go first. */
+        @WithDefault("200")
+        int replayMax();
     }
 }

@@ -42,6 +42,20 @@ public class InboxQueries {
                 .getResultList();
     }
 
+    /**
+     * What a reconnecting live stream missed: items of these addresses inserted after {@code afterSeq},
+     * oldest first, at most {@code limit}.
+     */
+    public List<Notification> after(Collection<String> addresses, long afterSeq, int limit) {
+        return em.createQuery("select n from Notification n where n.channel = :inbox and n.recipient in :addresses"
+                + " and n.seq > :after order by n.seq", Notification.class)
+                .setParameter("inbox", Channel.INBOX)
+                .setParameter("addresses", addresses)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     public long count(String username, Collection<String> addresses, Filter filter) {
         return query("select count(n) from Notification n", "", Long.class, username, addresses, filter).getSingleResult();
     }

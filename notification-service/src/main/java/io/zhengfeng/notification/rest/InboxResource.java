@@ -23,7 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.zhengfeng.notification.persistence.Channel;
@@ -35,6 +38,7 @@ import io.zhengfeng.notification.service.InboxItems;
 import io.zhengfeng.notification.service.LiveStream;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
+import io.zhengfeng.platform.security.TokenRevocations;
 
 /** The in-app inbox: items for the user and for each role they hold, newest first, and their live stream. */
 @Path("/api/notifications/inbox")
@@ -48,9 +52,11 @@ public class InboxResource {
     private final LiveStream stream;
     private final CurrentUser user;
     private final Clock clock;
+    private final JsonWebToken jwt;
 
     public InboxResource(InboxQueries inbox, NotificationRepository notifications, InboxItems items, LiveStream stream,
-            CurrentUser user, Clock clock) {
+            CurrentUser user, Clock clock, JsonWebToken jwt) {
+        this.jwt = jwt;
         this.inbox = inbox;
         this.notifications = notifications;
         this.items = items;
@@ -110,8 +116,31 @@ public class InboxResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events: a 'notification' event for each new item of my inbox, as it is created")
-    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Accept-Language") String language) {
-        stream.connect(user.username(), addresses(), language, sink, sse);
+    @APIResponse(responseCode = "200", description = "The stream: ready, then notification events (id = the item's id), end when the token lapses")
+    @APIResponse(responseCode = "400", description = "lastEventId is not an item id")
+    @APIResponse(responseCode = "429", description = "The user already holds the maximum number of open streams")
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Accept-Language") String language,
+            @Parameter(description = "Id of the last item received: what came after it is sent first (EventSource sends it on reconnection)")
+            @HeaderParam("Last-Event-ID") String lastEventIdHeader,
+            @Parameter(description = "The same, for a client that cannot set the header (a new browser EventSource)")
+            @QueryParam("lastEventId") String lastEventIdQuery,
+            @Parameter(description = "Language of the titles, for a client that cannot set Accept-Language (zh-CN, en)")
+            @QueryParam("lang") String lang) {
+        if (lang != null && !lang.isBlank()) {
+            language = lang;
+        }
+        String last = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventIdQuery;
+        Optional<UUID> lastEventId = Optional.empty();
+        if (last != null && !last.isBlank()) {
+            try {
+                lastEventId = Optional.of(UUID.fromString(last.trim()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badField("lastEventId", "must be the id of an inbox item");
+            }
+        }
+        long issuedAtMillis = TokenRevocations.issuedAtMillis(jwt.getClaim(TokenRevocations.ISSUED_AT_MILLIS), jwt.getIssuedAtTime());
+        stream.connect(new LiveStream.Listener(user.username(), addresses(), language, Instant.ofEpochSecond(jwt.getExpirationTime()),
+                issuedAtMillis), lastEventId, sink, sse);
     }
 
     private Set<String> addresses() {

@@ -20,9 +20,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 public class AccessLogScrubbing {
     /** Routing-context key the access-log pattern reads. */
     public static final String TARGET = "zf.log-target";
-    /** Open311 keys, search text, survey and tracking access codes, tokens, passwords. */
+    /** Open311 keys, search text, survey and tracking access codes, tokens, live-stream tickets, passwords. */
     static final Set<String> SENSITIVE = Set.of("api_key", "apikey", "q", "code", "access_code", "accesscode",
-            "token", "access_token", "password");
+            "token", "access_token", "ticket", "password");
     /** Before everything else, so even a request refused early (413, 401) is logged scrubbed. */
     private static final int PRIORITY = 20_000;
 
