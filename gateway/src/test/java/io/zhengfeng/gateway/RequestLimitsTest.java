@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import io.zhengfeng.testing.AccessLogLine;
 import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.TestTokens;
 
 /**
  * Request bodies over the cap are refused 413 at the gateway whatever their framing, and the access
@@ -42,6 +43,11 @@ class RequestLimitsTest {
     /** The default cap (zhengfeng.body-limit.max). */
     private static final int CAP = 1024 * 1024;
     private static final byte[] CHUNK = new byte[64 * 1024];
+    /**
+     * Staff's token: the cap applies to every caller, and an anonymous upload would also count against
+     * the per-address anonymous-write limit that other test classes of this JVM have used up.
+     */
+    private static final String STAFF = "Authorization: " + TestTokens.bearer("limits-test", "admin", null) + "\r\n";
     /** Completed with the body length the service read to its end, or -1 when the body was broken off. */
     private static volatile CompletableFuture<Long> upload = new CompletableFuture<>();
     private static FakeService complaints;
@@ -76,8 +82,9 @@ class RequestLimitsTest {
     void aDeclaredLengthOverTheCapIsRefused413BeforeTheBodyIsRead() throws IOException {
         String marker = UUID.randomUUID().toString();
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(30_000); // an answer that never comes fails the test instead of hanging it
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/complaints/upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+            out.write(("POST /api/complaints/upload HTTP/1.1\r\nHost: localhost\r\n" + STAFF + "Content-Type: application/octet-stream\r\n"
                     + "X-Test-Marker: " + marker + "\r\nContent-Length: " + (CAP + 1) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -94,8 +101,9 @@ class RequestLimitsTest {
         upload = new CompletableFuture<>();
         CompletableFuture<Long> seenByService = upload;
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(30_000); // an answer that never comes fails the test instead of hanging it
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/complaints/upload HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+            out.write(("POST /api/complaints/upload HTTP/1.1\r\nHost: localhost\r\n" + STAFF + "Content-Type: application/octet-stream\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             // Past the cap by two chunks, and no last chunk: the body never ends on its own.
             for (int sent = 0; sent <= CAP + CHUNK.length; sent += CHUNK.length) {
@@ -116,6 +124,7 @@ class RequestLimitsTest {
         upload = new CompletableFuture<>();
         int length = CAP - 1;
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/complaints/upload"))
+                .header("Authorization", TestTokens.bearer("limits-test", "admin", null))
                 .header("Content-Type", "application/octet-stream")
                 // An InputStream of unknown length: the JDK client sends it chunked.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[length])))
@@ -134,6 +143,7 @@ class RequestLimitsTest {
         for (int length : new int[] { CAP - 1, CAP + 1 }) {
             upload = new CompletableFuture<>();
             HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/complaints/upload"))
+                    .header("Authorization", TestTokens.bearer("limits-test", "admin", null))
                     .header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[length])))
                     .build();

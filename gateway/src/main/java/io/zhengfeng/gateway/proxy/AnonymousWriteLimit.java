@@ -45,6 +45,10 @@ public class AnonymousWriteLimit implements Handler<RoutingContext> {
             return;
         }
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+        if (!ctx.request().isEnded()) {
+            // The refused body is never read: keeping the connection would leave it to arrive as the next request.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
         problems.send(ctx.response(), 429, TooManyRequestsException.SLUG, TooManyRequestsException.TITLE,
                 "Too many submissions from your address; try again in " + verdict.retryAfterSeconds() + " s");
     }
