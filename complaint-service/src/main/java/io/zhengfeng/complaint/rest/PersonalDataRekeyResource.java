@@ -14,20 +14,20 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.zhengfeng.complaint.service.PersonalDataRekey;
-import io.zhengfeng.complaint.service.PersonalDataRekeyRunner;
+import io.zhengfeng.platform.pii.RekeyJob;
+import io.zhengfeng.platform.pii.RekeyRunner;
 import io.zhengfeng.platform.problem.ProblemException;
 
-/** The admin's handle on the personal-data re-encryption after a key rotation. */
+/** The admin's handle on the re-encryption of complainants' contact data after a key rotation. */
 @Path("/api/complaints/admin/pii-rekey")
 @Tag(name = "Personal-data key rotation")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonalDataRekeyResource {
-    private final PersonalDataRekeyRunner runner;
-    private final PersonalDataRekey rekey;
+    private final RekeyRunner runner;
+    private final RekeyJob rekey;
 
-    public PersonalDataRekeyResource(PersonalDataRekeyRunner runner, PersonalDataRekey rekey) {
+    public PersonalDataRekeyResource(RekeyRunner runner, RekeyJob rekey) {
         this.runner = runner;
         this.rekey = rekey;
     }
@@ -40,14 +40,14 @@ public class PersonalDataRekeyResource {
 
     @GET
     @Operation(summary = "Progress of the most recent run")
-    public PersonalDataRekey.Progress latest() {
+    public RekeyJob.Progress latest() {
         return rekey.latest().orElseThrow(() -> ProblemException.notFound("No re-encryption run"));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Progress of one run")
-    public PersonalDataRekey.Progress get(@PathParam("id") UUID id) {
+    public RekeyJob.Progress get(@PathParam("id") UUID id) {
         return rekey.progress(id.toString()).orElseThrow(() -> ProblemException.notFound("Re-encryption run " + id));
     }
 }
