@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.platform.pii.RekeyJob;
+import io.zhengfeng.platform.pii.RekeyRunner;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.TestTokens;
 
@@ -68,6 +70,8 @@ class PersonalDataRekeyTest {
     PersonalDataCipher cipher;
     @Inject
     RekeyJob rekey;
+    @Inject
+    RekeyRunner runner;
 
     @Test
     void anInterruptedRunResumesFromItsCursorWithoutRedoingFinishedRowsAndLeavesEveryValueUnderTheActiveKey() throws Exception {
@@ -139,6 +143,35 @@ class PersonalDataRekeyTest {
         assertEquals(0L, countNotUnder("rot-new:"));
     }
 
+    @Test
+    void aRunLeftUnfinishedIsPickedUpAtTheNextStartFromItsSavedCursor() throws Exception {
+        TreeMap<String, List<String>> plain = invitationsSealedWithTheOldKey(6);
+        String cursor = new ArrayList<>(plain.keySet()).get(2);
+        // what a replica that crashed after the batch up to this row leaves behind
+        String job = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO pii_rekey_job (id, target_key, status, "
+                + "running_slot, cursor_id, rows_scanned, batches, started_by, started_at, updated_at) "
+                + "VALUES (?1, 'rot-new', 'running', 'R', ?2, 3, 1, 'admin-wang', NOW(6), NOW(6))")
+                .setParameter(1, job).setParameter(2, cursor).executeUpdate());
+
+        runner.resumeUnfinished();
+        JsonPath done = awaitProgress(p -> job.equals(p.getString("id")) && "completed".equals(p.getString("status")));
+        for (String id : plain.keySet()) {
+            String prefix = id.compareTo(cursor) <= 0 ? "rot-old:" : "rot-new:";
+            assertTrue(column(id, "name_enc").startsWith(prefix), id + ": rows up to the cursor are not done again");
+        }
+        assertEquals(3 + countAfter(cursor), done.getLong("rowsScanned"), "counted on from the saved 3, each row once");
+        List<Object[]> resumed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT actor, detail FROM audit_entry WHERE subject_id = ?1 AND action = ?2", Object[].class)
+                .setParameter(1, job).setParameter(2, RekeyJob.RESUMED).getResultList());
+        assertEquals(1, resumed.size());
+        assertEquals("admin-wang", resumed.get(0)[0], "on behalf of whoever started the run");
+        // the rows the crashed replica's batch had left are what a second run is for
+        String second = given().header("Authorization", ADMIN).post(PATH).then().statusCode(202).extract().path("id");
+        awaitProgress(p -> second.equals(p.getString("id")) && "completed".equals(p.getString("status")));
+        assertEquals(0L, countNotUnder("rot-new:"));
+    }
+
     /** Invitations imported as usual, then their personal data rewritten as the old key sealed it. Sorted by id. */
     private TreeMap<String, List<String>> invitationsSealedWithTheOldKey(int n) {
         String survey = createOpen("密钥轮换", "invited");
@@ -186,6 +219,11 @@ class PersonalDataRekeyTest {
     private void setColumn(String id, String column, String value) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE invitation SET " + column + " = ?1 WHERE id = ?2")
                 .setParameter(1, value).setParameter(2, id).executeUpdate());
+    }
+
+    private long countAfter(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM invitation WHERE id > ?1")
+                .setParameter(1, id).getSingleResult()).longValue());
     }
 
     private long countAll() {

@@ -45,6 +45,11 @@ public class RekeyRunner {
     }
 
     void resumeAtStart(@Observes StartupEvent ignored) {
+        resumeUnfinished();
+    }
+
+    /** What an instance does at start: every run a crash or shutdown left unfinished goes on from its cursor. */
+    public void resumeUnfinished() {
         if (!jobs.isResolvable()) {
             return;
         }
