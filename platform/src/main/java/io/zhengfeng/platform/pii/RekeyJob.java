@@ -105,6 +105,9 @@ public class RekeyJob {
     public void resumed(String jobId) {
         QuarkusTransaction.requiringNew().run(() -> {
             RekeyJobEntity job = em.find(RekeyJobEntity.class, jobId);
+            if (job == null) {
+                return;
+            }
             audit.recordFor(job.startedBy, RESUMED, jobId, RekeyAudit.ALLOWED, "instance started: continuing the unfinished run from "
                     + table.rowNoun() + " " + job.cursorId + " (" + job.rowsScanned + " done)");
         });

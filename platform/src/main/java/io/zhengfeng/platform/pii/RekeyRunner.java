@@ -45,7 +45,12 @@ public class RekeyRunner {
     }
 
     void resumeAtStart(@Observes StartupEvent ignored) {
-        resumeUnfinished();
+        try {
+            resumeUnfinished();
+        } catch (RuntimeException e) {
+            // the service still starts; the run stays unfinished for the next start or an admin's POST
+            LOG.errorf(e, "Could not resume the personal-data re-encryption job");
+        }
     }
 
     /** What an instance does at start: every run a crash or shutdown left unfinished goes on from its cursor. */
