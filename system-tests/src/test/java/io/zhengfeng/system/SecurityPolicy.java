@@ -180,6 +180,9 @@ final class SecurityPolicy {
         rule("POST", "/api/surveys/{id}/letters", SURVEY_WRITERS);
         rule("POST", "/api/surveys/{id}/reminders", SURVEY_WRITERS);
         rule("POST", "/api/surveys/{id}/paper-returns", SURVEY_WRITERS);
+        rule("POST", "/api/surveys/admin/pii-rekey", ADMIN);
+        rule("GET", "/api/surveys/admin/pii-rekey", ADMIN);
+        rule("GET", "/api/surveys/admin/pii-rekey/{id}", ADMIN);
         // inspection-service
         rule("GET", "/api/inspections/campaigns", INSPECTION_READERS);
         rule("POST", "/api/inspections/campaigns", CAMPAIGN_WRITERS);
@@ -226,6 +229,9 @@ final class SecurityPolicy {
         rule("GET", "/api/inspections/templates", INSPECTION_READERS);
         rule("GET", "/api/inspections/templates/{id}", INSPECTION_READERS);
         rule("POST", "/api/inspections/templates", roles("inspector", "admin"));
+        rule("POST", "/api/inspections/admin/pii-rekey", ADMIN);
+        rule("GET", "/api/inspections/admin/pii-rekey", ADMIN);
+        rule("GET", "/api/inspections/admin/pii-rekey/{id}", ADMIN);
         // notification-service
         rule("POST", "/api/notifications/webhooks", ADMIN);
         rule("GET", "/api/notifications/webhooks", ADMIN);

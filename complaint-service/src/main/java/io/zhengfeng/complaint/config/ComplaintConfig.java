@@ -30,7 +30,7 @@ public interface ComplaintConfig {
     /** Guessing limits on {@code GET /api/complaints/track/{n}}: attempts per period, right or wrong. */
     Track track();
 
-    /** The personal-data re-encryption job (service/PersonalDataRekey). */
+    /** The personal-data re-encryption job (service/PersonalDataRekey on platform pii/RekeyJob). */
     PiiRekey piiRekey();
 
     interface PiiRekey {

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.zhengfeng.complaint.persistence.AuditEntry;
+import io.zhengfeng.platform.pii.RekeyAudit;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.web.RequestContext;
 
 /** Who read personal data or changed something, when, and with what outcome. */
 @ApplicationScoped
-public class AuditTrail {
-    public static final String ALLOWED = "allowed";
-    public static final String DENIED = "denied";
+public class AuditTrail implements RekeyAudit {
+    public static final String ALLOWED = RekeyAudit.ALLOWED;
+    public static final String DENIED = RekeyAudit.DENIED;
 
     private final CurrentUser user;
     private final RequestContext request;
@@ -25,11 +26,13 @@ public class AuditTrail {
     }
 
     /** Who is calling, as the trail names them. */
+    @Override
     public String currentActor() {
         return user.username();
     }
 
     /** In the caller's transaction: the entry commits with the change it describes. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectId, String outcome, String detail) {
         write(action, subjectId, outcome, detail);
@@ -45,6 +48,7 @@ public class AuditTrail {
      * In the caller's transaction, on behalf of {@code actor} outside any request (a background job
      * started by that person): no caller's roles or request id to read.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFor(String actor, String action, String subjectId, String outcome, String detail) {
         write(actor, null, null, action, subjectId, outcome, detail);

@@ -10,10 +10,15 @@ import java.util.Set;
 
 import jakarta.persistence.*;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A conduct supervisor (政风行风监督员); name and contact are ciphertext. */
 @Entity
+// only changed columns: a row read before the re-encryption job (platform pii/RekeyJob) resealed it
+// must not write the old ciphertext back
+@DynamicUpdate
 @Table(name = "supervisor")
 public class SupervisorEntity extends PanacheEntityBase {
     @Id

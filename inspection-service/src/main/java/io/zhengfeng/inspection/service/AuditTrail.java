@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.zhengfeng.inspection.persistence.AuditEntry;
+import io.zhengfeng.platform.pii.RekeyAudit;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.web.RequestContext;
 
 /** Who read personal data or changed something, when, and with what outcome. */
 @ApplicationScoped
-public class AuditTrail {
-    public static final String ALLOWED = "allowed";
-    public static final String DENIED = "denied";
+public class AuditTrail implements RekeyAudit {
+    public static final String ALLOWED = RekeyAudit.ALLOWED;
+    public static final String DENIED = RekeyAudit.DENIED;
 
     private final CurrentUser user;
     private final RequestContext request;
@@ -24,7 +25,13 @@ public class AuditTrail {
         this.request = request;
     }
 
+    @Override
+    public String currentActor() {
+        return user.username();
+    }
+
     /** In the caller's transaction: the entry commits with the change it describes. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectId, String outcome, String detail) {
         write(action, subjectId, outcome, detail);
@@ -36,16 +43,30 @@ public class AuditTrail {
         write(action, subjectId, DENIED, detail);
     }
 
+    /** In the caller's transaction, on behalf of {@code actor} outside any request (a background job that person started). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFor(String actor, String action, String subjectId, String outcome, String detail) {
+        AuditEntry entry = entry(action, subjectId, outcome, detail);
+        entry.actor = actor;
+        entry.persist();
+    }
+
     private void write(String action, String subjectId, String outcome, String detail) {
-        AuditEntry entry = new AuditEntry();
-        entry.at = Instant.now();
+        AuditEntry entry = entry(action, subjectId, outcome, detail);
         entry.actor = user.username();
         entry.actorRoles = user.isAnonymous() ? null : String.join(",", new TreeSet<>(user.roles()));
+        entry.requestId = request.requestId();
+        entry.persist();
+    }
+
+    private static AuditEntry entry(String action, String subjectId, String outcome, String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now();
         entry.action = action;
         entry.subjectId = subjectId;
         entry.outcome = outcome;
         entry.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
-        entry.requestId = request.requestId();
-        entry.persist();
+        return entry;
     }
 }

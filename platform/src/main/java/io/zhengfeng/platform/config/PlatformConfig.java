@@ -26,6 +26,10 @@ public interface PlatformConfig {
 
         /** {@code ZF_PII_ACTIVE_KEY}: the id new values are sealed with. */
         Optional<String> activeKey();
+
+        /** {@code ZF_PII_REKEY_BATCH_SIZE}: rows per batch of the re-encryption job (pii/RekeyJob). */
+        @WithDefault("200")
+        int rekeyBatchSize();
     }
 
     Calendar calendar();

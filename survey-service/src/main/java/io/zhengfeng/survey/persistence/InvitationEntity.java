@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -14,6 +16,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * (finer than the day) the letter was answered.
  */
 @Entity
+// only changed columns: a row read before the re-encryption job (platform pii/RekeyJob) resealed it
+// must not write the old ciphertext back
+@DynamicUpdate
 @Table(name = "invitation")
 public class InvitationEntity extends PanacheEntityBase {
     @Id

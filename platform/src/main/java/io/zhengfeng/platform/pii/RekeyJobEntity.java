@@ -1,4 +1,4 @@
-package io.zhengfeng.complaint.persistence;
+package io.zhengfeng.platform.pii;
 
 import java.time.Instant;
 
@@ -7,12 +7,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-/** One run of the personal-data re-encryption job; its cursor and counts move with each batch. */
-@Entity
+/**
+ * One run of a service's personal-data re-encryption job ({@link RekeyJob}); its cursor and counts
+ * move with each batch. The table ({@code pii_rekey_job}) is created by the migrations of the
+ * services that hold personal data; elsewhere the mapping is never used.
+ */
+@Entity(name = "RekeyJob")
 @Table(name = "pii_rekey_job")
-public class PiiRekeyJobEntity extends PanacheEntityBase {
+public class RekeyJobEntity {
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
 
