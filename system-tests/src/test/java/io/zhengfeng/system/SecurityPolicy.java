@@ -99,6 +99,7 @@ final class SecurityPolicy {
         // gateway
         rule("POST", "/api/auth/token", LOGIN);
         rule("GET", "/api/auth/me", STAFF);
+        rule("POST", "/api/auth/stream-ticket", STAFF); // a live-stream ticket for the signed-in holder
         rule("GET", "/api/openapi", PUBLIC);
         rule("GET", "/api/auth/accounts", ADMIN);
         rule("POST", "/api/auth/accounts", ADMIN);
