@@ -27,9 +27,12 @@ class DockerfileTest {
             }
         }
         assertEquals("FROM", instructions.get(0)[0], "the first instruction is FROM");
-        String base = instructions.get(0)[1];
-        assertTrue(base.matches("[^:\\s]+:[0-9][\\w.-]*"), "base image pinned to a version: " + base);
-        assertFalse(base.endsWith(":latest"));
+        // Every stage's image (a build stage too, e.g. survey-service's font stage) pinned to a version.
+        for (String[] from : instructions.stream().filter(i -> i[0].equals("FROM")).toList()) {
+            String image = from[1].split("\\s+")[0];
+            assertTrue(image.matches("[^:\\s]+:[0-9][\\w.-]*"), "image pinned to a version: " + image);
+            assertFalse(image.endsWith(":latest"));
+        }
         int port = Repo.SERVICES.get(service);
         String defaultPort = Repo.placeholders(service).get("ZF_HTTP_PORT");
         assertEquals(String.valueOf(port), defaultPort, service + "'s own default port");
