@@ -97,6 +97,25 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aClientThatSendsItsWholeOversizedBodyBeforeReadingStillGetsThe413() throws IOException {
+        byte[] body = new byte[8 * CAP]; // more than the socket buffers hold: the gateway must read it or reset
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/complaints/upload HTTP/1.1\r\nHost: localhost\r\n" + STAFF
+                        + "Content-Type: application/octet-stream\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body); // a reset here is the bug: the refused body was not drained
+                out.flush();
+                String response = readAll(socket.getInputStream());
+                assertTrue(response.startsWith("HTTP/1.1 413"), response);
+                assertTrue(response.contains("\"status\":413"), response);
+            }
+        }
+    }
+
+    @Test
     void aChunkedBodyIsCutOffWith413AsItPassesTheCap() throws Exception {
         upload = new CompletableFuture<>();
         CompletableFuture<Long> seenByService = upload;

@@ -12,6 +12,7 @@ import io.zhengfeng.gateway.config.GatewayConfig;
 import io.zhengfeng.gateway.ratelimit.RateLimit;
 import io.zhengfeng.gateway.ratelimit.RateLimits;
 import io.zhengfeng.gateway.ratelimit.TooManyRequestsException;
+import io.zhengfeng.gateway.web.LingeringClose;
 import io.zhengfeng.gateway.web.RouteProblems;
 
 /**
@@ -26,11 +27,13 @@ public class AnonymousWriteLimit implements Handler<RoutingContext> {
     private final List<String> paths;
     private final RateLimit limit;
     private final RouteProblems problems;
+    private final LingeringClose lingeringClose;
 
-    public AnonymousWriteLimit(GatewayConfig config, RateLimits limits, RouteProblems problems) {
+    public AnonymousWriteLimit(GatewayConfig config, RateLimits limits, RouteProblems problems, LingeringClose lingeringClose) {
         this.paths = config.rateLimit().anonymousWrites().paths();
         this.limit = limits.anonymousWrites();
         this.problems = problems;
+        this.lingeringClose = lingeringClose;
     }
 
     @Override
@@ -45,12 +48,16 @@ public class AnonymousWriteLimit implements Handler<RoutingContext> {
             return;
         }
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
-        if (!ctx.request().isEnded()) {
-            // The refused body is never read: keeping the connection would leave it to arrive as the next request.
+        boolean bodyUnread = !ctx.request().isEnded();
+        if (bodyUnread) {
+            // The refused body is never forwarded: keeping the connection would leave it to arrive as the next request.
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         problems.send(ctx.response(), 429, TooManyRequestsException.SLUG, TooManyRequestsException.TITLE,
                 "Too many submissions from your address; try again in " + verdict.retryAfterSeconds() + " s");
+        if (bodyUnread) {
+            lingeringClose.after(ctx);
+        }
     }
 
     private boolean counts(RoutingContext ctx) {

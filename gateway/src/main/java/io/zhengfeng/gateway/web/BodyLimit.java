@@ -41,14 +41,16 @@ public class BodyLimit {
     private final long max;
     private final List<Map.Entry<String, Long>> paths;
     private final RouteProblems problems;
+    private final LingeringClose lingeringClose;
 
-    public BodyLimit(BodyLimitConfig config, RouteProblems problems) {
+    public BodyLimit(BodyLimitConfig config, RouteProblems problems, LingeringClose lingeringClose) {
         this.max = config.max().asLongValue();
         this.paths = config.paths().entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue().asLongValue()))
                 .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> e.getKey().length()).reversed())
                 .toList();
         this.problems = problems;
+        this.lingeringClose = lingeringClose;
     }
 
     /** What the proxy must read the body from: the counting wrapper when the body is chunked. */
@@ -96,11 +98,7 @@ public class BodyLimit {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         problems.send(ctx.response(), 413, "body-too-large", "Request body too large",
                 "The request body exceeds " + cap + " bytes");
-        // Whatever of the body is still coming is not read: the connection goes.
-        ctx.response().endHandler(v -> ctx.request().connection().close());
-        if (ctx.response().ended()) {
-            ctx.request().connection().close();
-        }
+        lingeringClose.after(ctx);
     }
 
     /** The incoming request as the proxy reads it, counting the body and cutting it off past the cap. */
@@ -117,8 +115,12 @@ public class BodyLimit {
             this.onExceeded = onExceeded;
         }
 
+        /** Once past the cap the body belongs to {@link LingeringClose}: the proxy's handlers are not set any more. */
         @Override
         public HttpServerRequest handler(Handler<Buffer> handler) {
+            if (exceeded) {
+                return this;
+            }
             delegate.handler(handler == null ? null : chunk -> {
                 if (exceeded) {
                     return;
@@ -140,6 +142,9 @@ public class BodyLimit {
 
         @Override
         public HttpServerRequest endHandler(Handler<Void> handler) {
+            if (exceeded) {
+                return this;
+            }
             delegate.endHandler(handler == null ? null : v -> {
                 if (!exceeded) {
                     handler.handle(v);
@@ -150,6 +155,9 @@ public class BodyLimit {
 
         @Override
         public HttpServerRequest exceptionHandler(Handler<Throwable> handler) {
+            if (exceeded) {
+                return this;
+            }
             this.exceptionHandler = handler;
             delegate.exceptionHandler(handler);
             return this;

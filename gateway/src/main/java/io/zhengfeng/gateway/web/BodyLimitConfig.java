@@ -1,5 +1,6 @@
 package io.zhengfeng.gateway.web;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -15,4 +16,11 @@ public interface BodyLimitConfig {
 
     /** Path prefix → cap, for the routes that take larger bodies (inspection photos); longest prefix wins. */
     Map<String, MemorySize> paths();
+
+    /**
+     * How long the rest of a refused body is read and dropped before the connection is closed, so the
+     * client can read its 413 (ZF_BODY_LIMIT_LINGER).
+     */
+    @WithDefault("5s")
+    Duration linger();
 }
