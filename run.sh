@@ -50,8 +50,9 @@ By default one process that dies stops the whole suite; with --supervise it is r
 
 Options:
   --build   rebuild the services even if their jars exist
-  --bench   for bench/intake.sh: lift the gateway's per-IP limit on anonymous writes
-            (ZF_RATE_ANONYMOUS_WRITES, unless set), which one load generator hits at once
+  --bench   for bench/*.sh: lift the gateway's per-IP limit on anonymous writes and its
+            per-client request quota (ZF_RATE_ANONYMOUS_WRITES, ZF_CLIENT_QUOTA, unless set),
+            which one load generator hits at once
   --supervise  keep the suite up: a process run.sh started that dies (a service, or the broker or
             embedded database it started) is started again with the same command after
             \$ZF_RESTART_DELAY s (2), doubled up to 60 s while it keeps dying within 30 s of its
@@ -463,7 +464,8 @@ main() {
       --mails) list_mails "${2:-}"; exit 0 ;;
       --build) force_build=true ;;
       --supervise) SUPERVISE=1 ;;
-      --bench) BENCH_MODE=1; export ZF_RATE_ANONYMOUS_WRITES=${ZF_RATE_ANONYMOUS_WRITES:-1000000000} ;;
+      --bench) BENCH_MODE=1; export ZF_RATE_ANONYMOUS_WRITES=${ZF_RATE_ANONYMOUS_WRITES:-1000000000}
+        export ZF_CLIENT_QUOTA=${ZF_CLIENT_QUOTA:-1000000000} ;;
       *) usage >&2; exit 2 ;;
     esac
   done

@@ -24,7 +24,8 @@ JDBC transaction (database, the baseline's JVM), and last:
 intake_vs_jdbc_ratio=<gateway 2xx requests/s / jdbc transactions/s>.
 
 Start the suite with ./run.sh --bench: it lifts the gateway's per-IP limit on anonymous writes
-(ZF_RATE_ANONYMOUS_WRITES), which a benchmark from one address would otherwise hit at once.
+(ZF_RATE_ANONYMOUS_WRITES) and its per-client quota (ZF_CLIENT_QUOTA), which a benchmark from one
+address would otherwise hit at once.
 Requests on the staff channels (hotline, mailbox, letter, visit) carry the token of
 \$BENCH_USER (spokesperson, password \$BENCH_PASSWORD: demo); web and spokesperson_column ones none.
 
@@ -123,7 +124,7 @@ rate_limited() {
   local n
   n=$(value gateway_status_429 "$1")
   if [[ ${n:-0} != 0 ]]; then
-    die "the gateway answered 429 Too Many Requests $n times: restart the suite with ./run.sh --bench (or ZF_RATE_ANONYMOUS_WRITES=1000000000 for the gateway)"
+    die "the gateway answered 429 Too Many Requests $n times: restart the suite with ./run.sh --bench (or ZF_RATE_ANONYMOUS_WRITES=1000000000 ZF_CLIENT_QUOTA=1000000000 for the gateway)"
   fi
 }
 

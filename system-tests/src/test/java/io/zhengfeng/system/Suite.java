@@ -66,8 +66,9 @@ final class Suite implements AutoCloseable {
         gatewayEnv.put("ZF_NOTIFICATION_URL", notifications.url() + (replicated ? "," + notificationReplica.url() : ""));
         gatewayEnv.put("ZF_SURVEY_URL", surveys.url());
         gatewayEnv.put("ZF_INSPECTION_URL", inspections.url());
-        // One load generator on loopback would hit the per-IP anonymous write limit at once.
+        // One load generator on loopback would hit the per-IP anonymous write limit and the quota at once.
         gatewayEnv.put("ZF_RATE_ANONYMOUS_WRITES", "1000000");
+        gatewayEnv.put("ZF_CLIENT_QUOTA", "1000000");
         gateway = new ServiceProcess("gateway", gatewayEnv);
         // Replicated, the suite is the complaint flow only: survey- and inspection-service stay down.
         List<ServiceProcess> started = new ArrayList<>(List.of(complaints, notifications));

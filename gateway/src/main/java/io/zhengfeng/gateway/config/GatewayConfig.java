@@ -75,6 +75,12 @@ public interface GatewayConfig {
          */
         FailedLogin failedLogin();
 
+        /**
+         * Every API call per client: per bearer token for staff, per IP for anonymous callers
+         * ({@link io.zhengfeng.gateway.ratelimit.ClientQuota}).
+         */
+        ClientQuota clientQuota();
+
         /** Failed logins per client IP over every account (password spraying from one address). */
         @WithDefault("100")
         int addressFailures();
@@ -86,6 +92,12 @@ public interface GatewayConfig {
     interface FailedLogin extends Limit {
         @WithDefault("1h")
         Duration maxBackoff();
+    }
+
+    interface ClientQuota extends Limit {
+        /** Path prefixes the quota covers: the API, not the console's static files or health. */
+        @WithDefault("/api,/open311")
+        List<String> paths();
     }
 
     interface AnonymousWrites extends Limit {

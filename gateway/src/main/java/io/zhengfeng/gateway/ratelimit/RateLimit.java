@@ -40,6 +40,12 @@ public final class RateLimit {
         return probe.isConsumed() ? Verdict.ALLOWED : Verdict.refused(probe.getNanosToWaitForRefill());
     }
 
+    /** Takes one token and says what is left of the period's allowance (for RateLimit headers). */
+    public Charge charge(String key) {
+        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        return new Charge(probe.isConsumed(), probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()));
+    }
+
     /** Whether a token is left, without taking it. */
     public Verdict peek(String key) {
         Bucket bucket = buckets.getIfPresent(key);
@@ -72,12 +78,32 @@ public final class RateLimit {
                 .build());
     }
 
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+
+    public int requests() {
+        return requests;
+    }
+
+    public Duration period() {
+        return period;
+    }
+
+    /**
+     * @param remaining tokens left in this period
+     * @param resetSeconds whole seconds until the allowance is full again (at least 1); when refused,
+     *        also how long to wait
+     */
+    public record Charge(boolean allowed, long remaining, long resetSeconds) {
+    }
+
     /** @param retryAfterSeconds whole seconds, at least 1, when refused */
     public record Verdict(boolean allowed, long retryAfterSeconds) {
         static final Verdict ALLOWED = new Verdict(true, 0);
 
         static Verdict refused(long nanosToWait) {
-            return new Verdict(false, Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L));
+            return new Verdict(false, seconds(nanosToWait));
         }
     }
 }

@@ -23,7 +23,8 @@ import io.zhengfeng.platform.problem.Problem;
 /**
  * Makes every service's OpenAPI document state what the platform does for every operation (issue
  * 11, OWASP API4/API8): who may call it (bearer JWT, or public with an optional token), the
- * problem+json answers the platform gives (400, 401, 403, 429 with Retry-After, 500), one relative
+ * problem+json answers the platform gives (400, 401, 403, 429 with Retry-After, 500), the
+ * gateway's quota headers on every 2xx and 4xx answer, one relative
  * server, and a limit on every string, integer and array ({@link SchemaLimits}). Registered for every
  * service by {@code mp.openapi.filter} in the platform's configuration; runs at build time.
  */
@@ -31,6 +32,8 @@ public class PlatformOpenApiFilter implements OASFilter {
     static final String BEARER = "SecurityScheme"; // the name SmallRye gives the JWT scheme
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String RATE_LIMIT = "RateLimit";
+    private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -91,7 +94,11 @@ public class PlatformOpenApiFilter implements OASFilter {
         problem(responses, "429", "Too many requests; retry after the number of seconds in Retry-After")
                 .addHeader("Retry-After", retryAfter());
         problem(responses, "500", "Unexpected failure; the problem carries the request id to report");
-        for (APIResponse response : responses.getAPIResponses().values()) {
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            APIResponse response = entry.getValue();
+            if (entry.getKey().startsWith("2") || entry.getKey().startsWith("4")) {
+                response.addHeader(RATE_LIMIT, rateLimit()).addHeader(RATE_LIMIT_POLICY, rateLimitPolicy());
+            }
             if (response.getHeaders() != null && !response.getHeaders().containsKey(ALLOW_ORIGIN)) {
                 response.addHeader(ALLOW_ORIGIN, allowOrigin());
             }
@@ -117,6 +124,24 @@ public class PlatformOpenApiFilter implements OASFilter {
         return OASFactory.createHeader().required(false)
                 .description("The caller's Origin, when it is one the gateway allows (ZF_CORS_ORIGINS)")
                 .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri").maxLength(2048));
+    }
+
+    /** The gateway's per-client quota (gateway ratelimit/ClientQuota), on every answer that passed through it. */
+    private static Header rateLimit() {
+        return OASFactory.createHeader().required(false)
+                .description("What is left of the caller's request quota, as draft-ietf-httpapi-ratelimit-headers"
+                        + " writes it: `\"client\";r=<remaining>;t=<seconds until it is full again>`. Set by the gateway"
+                        + " for every call through it (per bearer token, or per address without one)")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(100)
+                        .example("\"client\";r=1187;t=42"));
+    }
+
+    private static Header rateLimitPolicy() {
+        return OASFactory.createHeader().required(false)
+                .description("The quota itself: `\"client\";q=<requests>;w=<window in seconds>` (ZF_CLIENT_QUOTA,"
+                        + " ZF_CLIENT_QUOTA_PERIOD). Set by the gateway")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(100)
+                        .example("\"client\";q=1200;w=60"));
     }
 
     private static Header retryAfter() {
