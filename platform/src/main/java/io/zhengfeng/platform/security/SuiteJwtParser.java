@@ -47,9 +47,11 @@ public class SuiteJwtParser implements JWTParser {
 
     private final DefaultJWTParser own;
     private final Optional<External> external;
+    private final VerifiedTokens verified;
 
     public SuiteJwtParser(JWTAuthContextInfo ownContext, TokenConfig config) {
         long maxAgeSeconds = config.maxAge().toSeconds();
+        this.verified = new VerifiedTokens(config.maxAge());
         JWTAuthContextInfo suite = new JWTAuthContextInfo(ownContext);
         suite.setTokenAge(maxAgeSeconds);
         this.own = new DefaultJWTParser(suite);
@@ -67,12 +69,25 @@ public class SuiteJwtParser implements JWTParser {
         }
     }
 
+    /**
+     * A token seen before and still valid is not verified again: the RSA arithmetic was a tenth of
+     * complaint-service's CPU under load (README, the profile), and staff send the same token with
+     * every call of a session. Keyed by the whole token, so a changed byte is a miss and is verified.
+     * Revocation is not part of verification: it is checked on every request after this
+     * ({@link RevocationFilter}, the gateway's edge check), so a cached token of a disabled account
+     * is still refused.
+     */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        if (external.isPresent() && external.get().issuer().equals(unverifiedIssuer(token))) {
-            return external.get().parse(token);
+        JsonWebToken cached = verified.get(token);
+        if (cached != null) {
+            return cached;
         }
-        return own.parse(token);
+        JsonWebToken jwt = external.isPresent() && external.get().issuer().equals(unverifiedIssuer(token))
+                ? external.get().parse(token)
+                : own.parse(token);
+        verified.put(token, jwt);
+        return jwt;
     }
 
     @Override
