@@ -42,12 +42,16 @@ public interface PlatformConfig {
         boolean log();
     }
 
-    Metrics metrics();
+    Management management();
 
-    /** Access to {@code /q/metrics} outside local/dev/test (platform {@code web/MetricsAccess}). */
-    interface Metrics {
-        /** {@code ZF_METRICS_TOKEN}: the scraper's bearer token; absent, metrics are not served there. */
-        Optional<String> token();
+    /** Where health and metrics are answered (platform {@code web/ManagementOnMainPort}). */
+    interface Management {
+        /**
+         * Also answer {@code /q/health} and {@code /q/metrics} on the main port, besides the management
+         * port: on in the local profile only, where run.sh and the benches expect them there.
+         */
+        @WithDefault("false")
+        boolean alsoOnMainPort();
     }
 
     interface Kafka {
