@@ -38,21 +38,28 @@ public final class FakeService implements AutoCloseable {
     private JsonObject openapi;
     private HttpServer server;
 
-    private FakeService(String name, int replica) {
+    private FakeService(String name, int port) {
         this.name = name;
-        List<URI> upstreams = ConfigProvider.getConfig().getValues("zhengfeng.gateway.routes." + name + ".upstream", URI.class);
-        this.port = upstreams.get(replica).getPort();
+        this.port = port;
         this.openapi = new JsonObject().put("openapi", "3.0.3").put("info", new JsonObject().put("title", name))
                 .put("paths", new JsonObject());
     }
 
     public static FakeService of(String name) {
-        return new FakeService(name, 0);
+        return replica(name, 0);
+    }
+
+    /** On the service's first {@code health-url} (its management port), where the gateway asks its readiness. */
+    public static FakeService managementOf(String name) {
+        return new FakeService(name + " (management)",
+                ConfigProvider.getConfig().getValues("zhengfeng.gateway.routes." + name + ".health-url", URI.class)
+                        .get(0).getPort());
     }
 
     /** The {@code index}-th of the service's upstream URLs, when the route lists several replicas. */
     public static FakeService replica(String name, int index) {
-        return new FakeService(name, index);
+        return new FakeService(name, ConfigProvider.getConfig()
+                .getValues("zhengfeng.gateway.routes." + name + ".upstream", URI.class).get(index).getPort());
     }
 
     public FakeService on(String path, Handler<RoutingContext> handler) {

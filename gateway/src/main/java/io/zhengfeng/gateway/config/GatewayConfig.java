@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,6 +33,14 @@ public interface GatewayConfig {
          * (comma-separated, same path) are replicas of the service, taken in turn.
          */
         List<URI> upstream();
+
+        /**
+         * Where the gateway asks each replica for its readiness: the base URL of its management
+         * interface (e.g. {@code http://localhost:9000}, where production serves health), one per
+         * upstream URL and in the same order. Absent: each upstream URL itself (a service answering
+         * health on its main port, as in the local profile).
+         */
+        Optional<List<URI>> healthUrl();
 
         @WithDefault("/q/health/ready")
         String healthPath();

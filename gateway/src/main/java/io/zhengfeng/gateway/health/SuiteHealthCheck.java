@@ -23,6 +23,8 @@ import io.zhengfeng.gateway.proxy.UpstreamClient;
  * concurrently, each within {@code zhengfeng.gateway.upstream.probe-timeout}, and reported on its
  * own ({@code <service>@<address>}; a service of one replica is reported under its name alone). The
  * answers also steer the proxy: a replica that is not ready is passed over, one that is comes back.
+ * A replica is asked at its route's {@code health-url} (its management port, where production serves
+ * health), by default at its upstream URL.
  */
 @HealthGroup("suite")
 @ApplicationScoped
@@ -56,7 +58,7 @@ public class SuiteHealthCheck implements AsyncHealthCheck {
 
     private Uni<Probe> probe(Upstream upstream, Replica replica) {
         String name = upstream.replicas().size() == 1 ? upstream.name() : upstream.name() + "@" + replica.address();
-        return upstreams.get(upstream, replica, upstream.healthPath())
+        return upstreams.health(upstream, replica)
                 .map(reply -> {
                     if (reply.status() == 200) {
                         replica.restore();

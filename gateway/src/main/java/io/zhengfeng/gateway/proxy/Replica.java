@@ -14,15 +14,19 @@ public final class Replica {
     private final int port;
     private final boolean ssl;
     private final long coolDownNanos;
+    /** Base URL its readiness is asked at (its management interface), without a trailing slash. */
+    private final String healthBase;
     /** {@link System#nanoTime()} until which this replica is passed over; 0 when it is in rotation. */
     private final AtomicLong passedOverUntil = new AtomicLong();
 
-    Replica(URI url, Duration coolDown) {
+    Replica(URI url, URI health, Duration coolDown) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
         this.ssl = scheme.equals("https");
         this.host = url.getHost();
         this.port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
         this.coolDownNanos = coolDown.toNanos();
+        String base = health.toString();
+        this.healthBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     public String host() {
@@ -40,6 +44,11 @@ public final class Replica {
     /** {@code http(s)://host:port}, without the service's base path: how health reports name it. */
     public String address() {
         return (ssl ? "https://" : "http://") + host + ":" + port;
+    }
+
+    /** Absolute URL of {@code path} where this replica answers its health (its management interface). */
+    public String healthUrl(String path) {
+        return healthBase + path;
     }
 
     public boolean inRotation() {

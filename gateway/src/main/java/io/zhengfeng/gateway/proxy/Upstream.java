@@ -35,9 +35,22 @@ public final class Upstream {
         if (route.upstream().isEmpty()) {
             throw new IllegalArgumentException("Route " + name + " has no upstream URL");
         }
+        List<URI> health = route.healthUrl().orElse(route.upstream());
+        if (health.size() != route.upstream().size()) {
+            throw new IllegalArgumentException("Route " + name + " has " + route.upstream().size()
+                    + " upstream URLs but " + health.size() + " health URLs (one per replica, in the same order): "
+                    + health);
+        }
+        for (URI url : health) {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
+            if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+                throw new IllegalArgumentException("Health URL of route " + name + " must be an http(s) URL: " + url);
+            }
+        }
         List<Replica> replicas = new ArrayList<>();
         String basePath = null;
-        for (URI url : route.upstream()) {
+        for (int i = 0; i < route.upstream().size(); i++) {
+            URI url = route.upstream().get(i);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
             if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
                 throw new IllegalArgumentException("Upstream of route " + name + " must be an http(s) URL: " + url);
@@ -48,7 +61,7 @@ public final class Upstream {
                 throw new IllegalArgumentException("Replicas of route " + name + " must share one base path: " + route.upstream());
             }
             basePath = path;
-            replicas.add(new Replica(url, coolDown));
+            replicas.add(new Replica(url, health.get(i), coolDown));
         }
         List<String> prefixes = route.prefixes().stream()
                 .map(p -> p.endsWith("/") ? p.substring(0, p.length() - 1) : p)

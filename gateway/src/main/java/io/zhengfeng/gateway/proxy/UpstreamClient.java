@@ -60,9 +60,18 @@ public class UpstreamClient {
 
     /** A GET the gateway makes for itself, bounded by the probe timeout as a whole. */
     public Uni<Reply> get(Upstream upstream, Replica replica, String pathAndQuery) {
+        return get(upstream.url(replica, pathAndQuery));
+    }
+
+    /** The replica's readiness, asked where it serves health (its management interface in production). */
+    public Uni<Reply> health(Upstream upstream, Replica replica) {
+        return get(replica.healthUrl(upstream.healthPath()));
+    }
+
+    private Uni<Reply> get(String absoluteUrl) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(upstream.url(replica, pathAndQuery))
+                .setAbsoluteURI(absoluteUrl)
                 .setConnectTimeout(probeTimeout.toMillis())
                 .setIdleTimeout(probeTimeout.toMillis())
                 .putHeader("Accept", "application/json");
