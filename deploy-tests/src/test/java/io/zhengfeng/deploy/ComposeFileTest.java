@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.Yaml;
  * (`docker-compose config -q` in .ci/run validates the file against the compose schema.)
  */
 class ComposeFileTest {
+    /** Quarkus's management interface (health, metrics) in every container: ZF_MANAGEMENT_PORT. */
+    private static final int MANAGEMENT_PORT = 9000;
     private static final Map<String, Object> COMPOSE = new Yaml(new LoaderOptions()).load(Repo.read("docker-compose.yml"));
 
     @SuppressWarnings("unchecked")
@@ -80,7 +82,44 @@ class ComposeFileTest {
                 assertEquals("src/main/docker/Dockerfile.jvm", map(s, "build").get("dockerfile"), c);
                 assertTrue(String.valueOf(s.get("image")).startsWith("zhengfeng/" + service + ":"), c);
                 String test = String.valueOf(map(s, "healthcheck").get("test"));
-                assertTrue(test.contains("/dev/tcp/127.0.0.1/" + port) && test.contains("/q/health/ready"), c + ": " + test);
+                assertTrue(test.contains("/dev/tcp/127.0.0.1/" + MANAGEMENT_PORT) && test.contains("/q/health/ready"),
+                        c + " is checked on its management port (production serves no health on " + port + "): " + test);
+            }
+        });
+    }
+
+    /**
+     * Health and metrics are on each service's management port, which compose never publishes; the
+     * gateway asks the services' readiness there (the replicated ones through the load balancer).
+     */
+    @Test
+    void healthAndMetricsAreOnAnUnpublishedManagementPortTheGatewayAsksThrough() {
+        String lb = Repo.read("deploy/nginx/lb.conf");
+        Map<String, Object> gatewayEnv = map(services(), "gateway", "environment");
+        Repo.SERVICES.keySet().forEach(service -> {
+            for (String c : containersOf(service)) {
+                Map<String, Object> s = map(services(), c);
+                assertEquals(String.valueOf(MANAGEMENT_PORT), String.valueOf(map(s, "environment").get("ZF_MANAGEMENT_PORT")), c);
+                Object ports = s.get("ports");
+                assertFalse(String.valueOf(ports).contains(String.valueOf(MANAGEMENT_PORT)), c + " publishes its management port: " + ports);
+            }
+        });
+        assertFalse(String.valueOf(map(services(), "lb").get("ports")).contains("90"), "the load balancer is not published");
+        Map<String, String> healthVars = Map.of("complaint-service", "ZF_COMPLAINT_HEALTH_URL",
+                "survey-service", "ZF_SURVEY_HEALTH_URL", "inspection-service", "ZF_INSPECTION_HEALTH_URL",
+                "notification-service", "ZF_NOTIFICATION_HEALTH_URL");
+        healthVars.forEach((service, var) -> {
+            String url = String.valueOf(gatewayEnv.get(var));
+            List<String> replicas = containersOf(service);
+            if (replicas.size() == 1) {
+                assertEquals("http://" + service + ":" + MANAGEMENT_PORT, url, var);
+                return;
+            }
+            Matcher lbPort = Pattern.compile("http://lb:(\\d+)").matcher(url);
+            assertTrue(lbPort.matches(), var + " goes through the load balancer: " + url);
+            assertTrue(lb.contains("listen " + lbPort.group(1) + ";"), "lb listens on " + lbPort.group(1));
+            for (String r : replicas) {
+                assertTrue(lb.contains("server " + r + ":" + MANAGEMENT_PORT + " "), "lb.conf leads to " + r + "'s management port");
             }
         });
     }

@@ -2,6 +2,7 @@ package io.zhengfeng.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -87,10 +88,49 @@ class KubernetesManifestsTest {
         });
     }
 
+    /**
+     * Health and metrics are served on the management interface only (not on the public port in
+     * production): each container declares that port, tells Quarkus about it (ZF_MANAGEMENT_PORT),
+     * and its (cluster-internal) Service carries it for Prometheus and the gateway.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"local", "prod"})
+    void everyServiceServesHealthAndMetricsOnItsManagementPortWhichOnlyTheClusterReaches(String overlay) {
+        List<HasMetadata> objects = render(overlay);
+        Repo.SERVICES.forEach((service, port) -> {
+            Container c = container(one(objects, Deployment.class, service));
+            var management = c.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " declares no management port"));
+            assertNotEquals(port, management.getContainerPort(), service + ": the management port is not the API's");
+            Map<String, EnvVar> env = c.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+            assertEquals("prod", env.get("QUARKUS_PROFILE").getValue(), service);
+            assertEquals(String.valueOf(management.getContainerPort()), env.get("ZF_MANAGEMENT_PORT").getValue(),
+                    service + " listens for health where the probes ask");
+            var svcPort = one(objects, Service.class, service).getSpec().getPorts().stream()
+                    .filter(p -> "management".equals(p.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + "'s Service has no management port"));
+            assertEquals("management", svcPort.getTargetPort().getStrVal(), service);
+            String type = one(objects, Service.class, service).getSpec().getType();
+            assertTrue(type == null || type.equals("ClusterIP"), service + "'s Service is reached from inside the cluster only");
+        });
+        // The gateway's suite health asks each service's management port through its Service.
+        Map<String, EnvVar> gatewayEnv = container(one(objects, Deployment.class, "gateway")).getEnv().stream()
+                .collect(Collectors.toMap(EnvVar::getName, e -> e));
+        Map.of("ZF_COMPLAINT_HEALTH_URL", "complaint-service", "ZF_SURVEY_HEALTH_URL", "survey-service",
+                "ZF_INSPECTION_HEALTH_URL", "inspection-service", "ZF_NOTIFICATION_HEALTH_URL", "notification-service")
+                .forEach((var, service) -> {
+                    int managementPort = one(objects, Service.class, service).getSpec().getPorts().stream()
+                            .filter(p -> "management".equals(p.getName())).findFirst().orElseThrow().getPort();
+                    assertNotNull(gatewayEnv.get(var), "the gateway sets " + var);
+                    assertEquals("http://" + service + ":" + managementPort, gatewayEnv.get(var).getValue(), var);
+                });
+    }
+
     private static void assertProbe(Probe probe, String path, String service) {
         assertNotNull(probe, service + " has a probe on " + path);
         assertEquals(path, probe.getHttpGet().getPath(), service);
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal(), service);
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal(),
+                service + " is probed on its management port (production serves no health on the API's)");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,7 +152,7 @@ class KubernetesManifestsTest {
                     .orElseThrow(() -> new AssertionError("no ServiceMonitor for " + service));
             Map<String, Object> endpoint = monitor.<List<Map<String, Object>>>get("spec", "endpoints").get(0);
             assertEquals("/q/metrics", endpoint.get("path"));
-            assertEquals("http", endpoint.get("port"));
+            assertEquals("management", endpoint.get("port"), service + " is scraped on its management port");
         }
     }
 
