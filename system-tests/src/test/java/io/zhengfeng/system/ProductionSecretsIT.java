@@ -1,6 +1,8 @@
 package io.zhengfeng.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,7 @@ import io.zhengfeng.testing.TestKafka;
  * The packaged services in the prod profile (no QUARKUS_PROFILE at all, as a careless deployment
  * would run them): with the committed development secrets each exits at once naming every variable
  * to set; with generated secrets they start, the first admin is created from its variables and its
- * token is accepted by complaint-service.
+ * token is accepted by complaint-service; health and metrics answer on the management port only.
  */
 class ProductionSecretsIT {
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(60);
@@ -69,8 +71,8 @@ class ProductionSecretsIT {
             Map<String, String> gatewayEnv = new HashMap<>(secrets);
             gatewayEnv.put("ZF_JWT_PRIVATE_KEY", privateKey.toAbsolutePath().toString());
             gatewayEnv.put("ZF_COMPLAINT_URL", complaints.url());
+            gatewayEnv.put("ZF_COMPLAINT_HEALTH_URL", complaints.managementUrl());
             gatewayEnv.put("ZF_FIRST_ADMIN_USERNAME", "root-admin");
-            gatewayEnv.put("ZF_METRICS_TOKEN", "scrape-token-0123456789");
             gatewayEnv.put("ZF_FIRST_ADMIN_PASSWORD", "Correct horse battery staple 9");
             try (ServiceProcess gateway = new ServiceProcess("gateway", prodEnv(gatewayDb, gatewayEnv))) {
                 complaints.start();
@@ -89,12 +91,27 @@ class ProductionSecretsIT {
                 // a token signed with the committed key is not accepted by this production
                 given().baseUri(complaints.url()).auth().oauth2(io.zhengfeng.testing.TestTokens.token("root-admin", "admin"))
                         .get("/api/complaints").then().statusCode(401);
-                // Swagger UI is not served outside local; metrics only with the scraper's token
-                assertEquals(404, gateway.status("/q/swagger-ui/"));
-                assertEquals(404, complaints.status("/q/metrics"), "no ZF_METRICS_TOKEN: no metrics");
-                assertEquals(401, gateway.status("/q/metrics"));
-                given().baseUri(gateway.url()).auth().oauth2("wrong").get("/q/metrics").then().statusCode(401);
-                given().baseUri(gateway.url()).auth().oauth2("scrape-token-0123456789").get("/q/metrics").then().statusCode(200);
+                // The public port serves neither Swagger UI nor health nor metrics; the OpenAPI document stays
+                for (ServiceProcess service : List.of(complaints, gateway)) {
+                    for (String path : List.of("/q/swagger-ui/", "/q/metrics", "/q/health", "/q/health/ready",
+                            "/q/health/live", "/q/health/group/suite")) {
+                        assertEquals(404, service.status(path), service.name + " " + path + " on the public port");
+                    }
+                    assertEquals(200, service.status("/q/openapi?format=json"), service.name);
+                }
+                // ... they are on the management port: readiness, and metrics in Prometheus's text format
+                for (ServiceProcess service : List.of(complaints, gateway)) {
+                    given().baseUri(service.managementUrl()).get("/q/health/ready")
+                            .then().statusCode(200).body("status", equalTo("UP"));
+                    String metrics = given().baseUri(service.managementUrl()).accept("text/plain").get("/q/metrics")
+                            .then().statusCode(200).contentType(containsString("text/plain"))
+                            .extract().asString();
+                    assertTrue(metrics.contains("# TYPE jvm_memory_used_bytes gauge"), service.name + ":\n" + metrics);
+                    assertEquals(404, service.managementStatus("/q/openapi"), service.name + ": no document there");
+                }
+                // and the gateway's suite health asks complaint-service on its management port
+                given().baseUri(gateway.managementUrl()).get("/q/health/group/suite")
+                        .then().body("checks[0].data.complaint-service", equalTo("UP"));
             }
         }
     }

@@ -19,14 +19,18 @@ final class ServiceProcess implements AutoCloseable {
 
     final String name;
     final int port;
+    /** Quarkus's management interface (health, metrics): in production the only place they answer. */
+    final int managementPort;
     private final Map<String, String> env;
     private Process process;
 
     ServiceProcess(String name, Map<String, String> env) {
         this.name = name;
         this.port = freePort();
+        this.managementPort = freePort();
         this.env = new HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        this.env.put("ZF_MANAGEMENT_PORT", Integer.toString(managementPort));
     }
 
     /** Sets an environment variable for the next start (e.g. a clock offset known only once others run). */
@@ -37,6 +41,10 @@ final class ServiceProcess implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     ServiceProcess start() throws IOException {
@@ -72,7 +80,8 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue()
                         + "; see system-tests/target/service-logs/" + logName());
             }
-            if (status("/q/health/ready") == 200) {
+            // the management port: the local profile answers health on the main port too, prod only there
+            if (managementStatus("/q/health/ready") == 200) {
                 return;
             }
             Thread.sleep(250);
@@ -103,8 +112,16 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     int status(String path) {
+        return status(url(), path);
+    }
+
+    int managementStatus(String path) {
+        return status(managementUrl(), path);
+    }
+
+    private static int status(String base, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             c.setConnectTimeout(500);
             c.setReadTimeout(2000);
             return c.getResponseCode();
