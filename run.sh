@@ -5,6 +5,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Five services on one machine: each takes a free management port of its own (health and metrics are
+# also on its main port in the local profile). One exported port would make all but the first fail.
+unset ZF_MANAGEMENT_PORT
 RUN_DIR=${ZF_RUN_DIR:-$ROOT/.run}
 LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
