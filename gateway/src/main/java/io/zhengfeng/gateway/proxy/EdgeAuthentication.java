@@ -1,12 +1,14 @@
 package io.zhengfeng.gateway.proxy;
 
+import io.zhengfeng.platform.security.SuiteJwtParser;
 import io.zhengfeng.platform.security.TokenRevocations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import org.jboss.logging.Logger;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -29,13 +31,13 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
     /** Set on the routing context once a bearer token has been verified. */
     public static final String AUTHENTICATED = "zhengfeng.authenticated";
 
-    private final JWTParser parser;
+    private final SuiteJwtParser parser;
     private final Vertx vertx;
     private final RouteProblems problems;
 
     private final TokenRevocations revocations;
 
-    public EdgeAuthentication(JWTParser parser, Vertx vertx, RouteProblems problems, TokenRevocations revocations) {
+    public EdgeAuthentication(SuiteJwtParser parser, Vertx vertx, RouteProblems problems, TokenRevocations revocations) {
         this.revocations = revocations;
         this.parser = parser;
         this.vertx = vertx;
@@ -50,22 +52,31 @@ public class EdgeAuthentication implements Handler<RoutingContext> {
             return;
         }
         String token = authorization.substring(BEARER.length()).trim();
+        JsonWebToken known = parser.verifiedBefore(token);
+        if (known != null) {
+            // A session's later calls: recognised on the event loop, no worker hop (revocation still checked).
+            decide(ctx, known, null);
+            return;
+        }
         // The key may come from a remote JWKS (an external IdP): verify off the event loop, body paused.
         ctx.request().pause();
-        vertx.executeBlocking(() -> parser.parse(token), false).onComplete(verified -> {
-            if (verified.succeeded() && !revocations.isRevoked(verified.result().getName(),
-                    TokenRevocations.issuedAtMillis(verified.result().getClaim(TokenRevocations.ISSUED_AT_MILLIS), verified.result().getIssuedAtTime()))) {
-                ctx.put(AUTHENTICATED, Boolean.TRUE);
-                ctx.next();
-                return;
-            }
-            LOG.debugf("Bearer token refused at the edge: %s",
-                    verified.succeeded() ? "revoked (account disabled, roles changed or password reset)" : reason(verified.cause()));
-            ctx.request().resume();
-            ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            problems.send(ctx.response(), 401, "unauthorized", "Unauthorized",
-                    "The bearer token is invalid, expired or not issued for this suite");
-        });
+        vertx.executeBlocking(() -> parser.parse(token), false)
+                .onComplete(verified -> decide(ctx, verified.result(), verified.cause()));
+    }
+
+    private void decide(RoutingContext ctx, JsonWebToken jwt, Throwable failure) {
+        if (jwt != null && !revocations.isRevoked(jwt.getName(),
+                TokenRevocations.issuedAtMillis(jwt.getClaim(TokenRevocations.ISSUED_AT_MILLIS), jwt.getIssuedAtTime()))) {
+            ctx.put(AUTHENTICATED, Boolean.TRUE);
+            ctx.next();
+            return;
+        }
+        ctx.request().resume(); // accepted, the proxy resumes the body as it reads it; refused, it is drained
+        LOG.debugf("Bearer token refused at the edge: %s",
+                jwt != null ? "revoked (account disabled, roles changed or password reset)" : reason(failure));
+        ctx.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        problems.send(ctx.response(), 401, "unauthorized", "Unauthorized",
+                "The bearer token is invalid, expired or not issued for this suite");
     }
 
     private static String reason(Throwable failure) {

@@ -90,6 +90,15 @@ public class SuiteJwtParser implements JWTParser {
         return jwt;
     }
 
+    /**
+     * The token, if it was verified before and is still within its validity; {@code null} otherwise.
+     * Never verifies nor blocks, so an event-loop caller (the gateway's edge check) can skip the
+     * worker-thread hop that a verification, with its possible JWKS fetch, needs.
+     */
+    public JsonWebToken verifiedBefore(String token) {
+        return verified.get(token);
+    }
+
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
         return own.parse(token, context);
