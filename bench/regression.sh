@@ -10,7 +10,7 @@ FLOOR_FILE=$ROOT/bench/regression-floor.txt
 
 case "${1:-}" in
   -h|--help)
-    echo "Usage: bench/regression.sh   (suite from ./run.sh --bench; BENCH_DURATION 15 s, BENCH_WARMUP 5 s unless set)"
+    echo "Usage: bench/regression.sh   (suite from ./run.sh --bench; BENCH_DURATION 15 s, BENCH_WARMUP 5 s, BENCH_SETTLE 30 s unless set)"
     echo "Fails when intake_vs_jdbc_ratio < intake_vs_jdbc_ratio_floor in bench/regression-floor.txt."
     exit 0 ;;
   "") ;;
@@ -21,7 +21,7 @@ FLOOR=$(sed -n 's/^intake_vs_jdbc_ratio_floor=//p' "$FLOOR_FILE")
 [[ $FLOOR =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "[regression] ERROR: no intake_vs_jdbc_ratio_floor in $FLOOR_FILE" >&2; exit 2; }
 
 # 5 s warm-up + 15 s through the gateway + 15 s of JDBC baseline (+ its warm-up): about 45 s.
-OUT=$(BENCH_DURATION=${BENCH_DURATION:-15} BENCH_WARMUP=${BENCH_WARMUP:-5} "$ROOT/bench/intake.sh")
+OUT=$(BENCH_DURATION=${BENCH_DURATION:-15} BENCH_WARMUP=${BENCH_WARMUP:-5} BENCH_SETTLE=${BENCH_SETTLE:-30} "$ROOT/bench/intake.sh")
 echo "$OUT"
 RATIO=$(sed -n 's/^intake_vs_jdbc_ratio=//p' <<<"$OUT" | tail -n 1)
 [[ -n $RATIO ]] || { echo "[regression] ERROR: bench/intake.sh printed no intake_vs_jdbc_ratio" >&2; exit 2; }
