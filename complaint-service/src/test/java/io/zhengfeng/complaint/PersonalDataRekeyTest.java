@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +25,8 @@ import io.restassured.path.json.JsonPath;
 import io.zhengfeng.complaint.service.PersonalDataRekey;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.RekeyProgress;
+import io.zhengfeng.testing.SealedColumns;
 import io.zhengfeng.testing.TestTokens;
 
 /**
@@ -40,10 +40,11 @@ import io.zhengfeng.testing.TestTokens;
 @TestProfile(PersonalDataRekeyTest.RotatedKeys.class)
 @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_complaint_test"))
 class PersonalDataRekeyTest {
-    static final String OLD = "rot-old:" + key('o');
-    static final String NEW = "rot-new:" + key('n');
+    static final String OLD = "rot-old:" + SealedColumns.key('o');
+    static final String NEW = "rot-new:" + SealedColumns.key('n');
     static final String ADMIN = TestTokens.bearer("admin-li", "admin", null);
     private static final String[] COLUMNS = { "contact_name", "contact_phone", "contact_id_number", "contact_address", "contact_email" };
+    private final SealedColumns sealed = new SealedColumns("complaint", COLUMNS);
 
     public static class RotatedKeys implements QuarkusTestProfile {
         @Override
@@ -67,47 +68,47 @@ class PersonalDataRekeyTest {
     void anInterruptedRunResumesFromItsCursorWithoutRedoingFinishedRowsAndLeavesEveryValueUnderTheActiveKey() throws Exception {
         Map<String, List<String>> plain = complaintsSealedWithTheOldKey(10);
         String poisoned = ((TreeMap<String, List<String>>) plain).lastKey(); // sorts after the first batch of 4
-        String poisonedPhone = column(poisoned, "contact_phone");
-        setColumn(poisoned, "contact_phone", "rot-gone:" + poisonedPhone.substring(poisonedPhone.indexOf(':') + 1));
+        String poisonedPhone = sealed.get(poisoned, "contact_phone");
+        sealed.set(poisoned, "contact_phone", "rot-gone:" + poisonedPhone.substring(poisonedPhone.indexOf(':') + 1));
 
         given().header("Authorization", TestTokens.bearer("handler-x", "handler", "planning"))
                 .post("/api/complaints/admin/pii-rekey").then().statusCode(403);
         String job = given().header("Authorization", ADMIN).post("/api/complaints/admin/pii-rekey")
                 .then().statusCode(202).extract().path("id");
-        JsonPath stopped = awaitProgress(p -> p.getString("lastError") != null);
+        JsonPath stopped = RekeyProgress.await("/api/complaints/admin/pii-rekey", ADMIN, p -> p.getString("lastError") != null);
         assertEquals("running", stopped.getString("status"));
         String cursor = stopped.getString("cursorId");
         assertTrue(stopped.getInt("batches") >= 1, "at least the first batch finished before the bad value");
         Map<String, String> finished = new TreeMap<>();
         for (String id : plain.keySet()) {
             if (id.compareTo(cursor) <= 0) {
-                assertTrue(column(id, "contact_phone").startsWith("rot-new:"), "finished row " + id);
-                finished.put(id, String.join("|", columns(id)));
+                assertTrue(sealed.get(id, "contact_phone").startsWith("rot-new:"), "finished row " + id);
+                finished.put(id, String.join("|", sealed.all(id)));
             } else {
-                assertTrue(id.equals(poisoned) || column(id, "contact_phone").startsWith("rot-old:"), "the failed batch rolled back");
+                assertTrue(id.equals(poisoned) || sealed.get(id, "contact_phone").startsWith("rot-old:"), "the failed batch rolled back");
             }
         }
         assertTrue(!finished.isEmpty() && finished.size() < plain.size());
 
         // the operator restores the missing key's value (here: puts it back under the old key) and asks again
-        setColumn(poisoned, "contact_phone", beforeRotation.encrypt(plain.get(poisoned).get(1)));
+        sealed.set(poisoned, "contact_phone", beforeRotation.encrypt(plain.get(poisoned).get(1)));
         given().header("Authorization", ADMIN).post("/api/complaints/admin/pii-rekey")
                 .then().statusCode(202).body("id", org.hamcrest.Matchers.equalTo(job));
-        JsonPath done = awaitProgress(p -> "completed".equals(p.getString("status")));
+        JsonPath done = RekeyProgress.await("/api/complaints/admin/pii-rekey", ADMIN, p -> "completed".equals(p.getString("status")));
         assertEquals(job, done.getString("id"));
         assertEquals(plain.size(), done.getLong("rowsResealed"), "each old-key complaint re-encrypted exactly once");
         given().header("Authorization", ADMIN).get("/api/complaints/admin/pii-rekey/" + job)
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("completed"));
 
         for (var entry : plain.entrySet()) {
-            List<String> stored = columns(entry.getKey());
+            List<String> stored = sealed.all(entry.getKey());
             for (int i = 0; i < COLUMNS.length; i++) {
                 assertTrue(stored.get(i) == null || stored.get(i).startsWith("rot-new:"), entry.getKey() + " " + COLUMNS[i]);
                 assertEquals(entry.getValue().get(i), cipher.decrypt(stored.get(i)), "decrypts as before");
             }
         }
-        finished.forEach((id, sealed) -> assertEquals(sealed, String.join("|", columns(id)), "finished row " + id + " was redone"));
-        assertEquals(0L, countUnder("rot-old:"));
+        finished.forEach((id, before) -> assertEquals(before, String.join("|", sealed.all(id)), "finished row " + id + " was redone"));
+        assertEquals(0L, sealed.countUnder("rot-old"));
 
         List<String> trail = given().header("Authorization", ADMIN).queryParam("subjectId", job).queryParam("size", 200)
                 .get("/api/complaints/audit").then().statusCode(200).extract().jsonPath().getList("items.action");
@@ -129,13 +130,13 @@ class PersonalDataRekeyTest {
         while (rekey.step(job)) {
             // next batch
         }
-        JsonPath done = awaitProgress(p -> "completed".equals(p.getString("status")));
+        JsonPath done = RekeyProgress.await("/api/complaints/admin/pii-rekey", ADMIN, p -> "completed".equals(p.getString("status")));
         long total = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM complaint")
                 .getSingleResult()).longValue());
         assertEquals(total, done.getLong("rowsScanned"), "a batch taken twice would count its rows twice");
         assertEquals((total + 3) / 4, done.getInt("batches"));
         assertEquals(9, done.getLong("rowsResealed"));
-        assertEquals(0L, countUnder("rot-old:"));
+        assertEquals(0L, sealed.countUnder("rot-old"));
     }
 
     /** Complaints submitted as usual, then their contact rewritten as the old key sealed it. Sorted by id. */
@@ -145,58 +146,13 @@ class PersonalDataRekeyTest {
             String id = ComplaintApi.submitAsCitizen("complaint", "urban_planning").id();
             List<String> values = new ArrayList<>();
             for (String column : COLUMNS) {
-                String stored = column(id, column);
+                String stored = sealed.get(id, column);
                 values.add(cipher.decrypt(stored));
-                setColumn(id, column, beforeRotation.encrypt(cipher.decrypt(stored)));
+                sealed.set(id, column, beforeRotation.encrypt(cipher.decrypt(stored)));
             }
             assertNotNull(values.get(1));
             plain.put(id, values);
         }
         return plain;
-    }
-
-    private JsonPath awaitProgress(Predicate<JsonPath> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonPath progress;
-        do {
-            progress = given().header("Authorization", ADMIN).get("/api/complaints/admin/pii-rekey")
-                    .then().statusCode(200).extract().jsonPath();
-            if (condition.test(progress)) {
-                return progress;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the run never got there: " + progress.prettify());
-    }
-
-    private List<String> columns(String id) {
-        List<String> values = new ArrayList<>();
-        for (String column : COLUMNS) {
-            values.add(column(id, column));
-        }
-        return values;
-    }
-
-    private String column(String id, String column) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "SELECT " + column + " FROM complaint WHERE id = ?1").setParameter(1, id).getSingleResult());
-    }
-
-    private void setColumn(String id, String column, String value) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE complaint SET " + column + " = ?1 WHERE id = ?2")
-                .setParameter(1, value).setParameter(2, id).executeUpdate());
-    }
-
-    private long countUnder(String prefix) {
-        StringBuilder where = new StringBuilder();
-        for (String column : COLUMNS) {
-            where.append(where.length() == 0 ? "" : " OR ").append(column).append(" LIKE ?1");
-        }
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT COUNT(*) FROM complaint WHERE " + where).setParameter(1, prefix + "%").getSingleResult()).longValue());
-    }
-
-    private static String key(char fill) {
-        return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes());
     }
 }

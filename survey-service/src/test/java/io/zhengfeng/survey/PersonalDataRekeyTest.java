@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +30,8 @@ import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.platform.pii.RekeyJob;
 import io.zhengfeng.platform.pii.RekeyRunner;
 import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.RekeyProgress;
+import io.zhengfeng.testing.SealedColumns;
 import io.zhengfeng.testing.TestTokens;
 
 /**
@@ -45,13 +45,14 @@ import io.zhengfeng.testing.TestTokens;
 @TestProfile(PersonalDataRekeyTest.RotatedKeys.class)
 @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_survey_test"))
 class PersonalDataRekeyTest {
-    static final String OLD = "rot-old:" + key('o');
-    static final String NEW = "rot-new:" + key('n');
+    static final String OLD = "rot-old:" + SealedColumns.key('o');
+    static final String NEW = "rot-new:" + SealedColumns.key('n');
     /** The local key the other test classes sealed with: their invitations are re-encrypted too. */
     static final String LOCAL = "local1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     static final String ADMIN = TestTokens.bearer("admin-li", "admin", null);
     static final String PATH = "/api/surveys/admin/pii-rekey";
     private static final String[] COLUMNS = { "name_enc", "email_enc", "address_enc" };
+    private final SealedColumns sealed = new SealedColumns("invitation", COLUMNS);
 
     public static class RotatedKeys implements QuarkusTestProfile {
         @Override
@@ -77,45 +78,45 @@ class PersonalDataRekeyTest {
     void anInterruptedRunResumesFromItsCursorWithoutRedoingFinishedRowsAndLeavesEveryValueUnderTheActiveKey() throws Exception {
         TreeMap<String, List<String>> plain = invitationsSealedWithTheOldKey(10);
         String poisoned = plain.lastKey(); // at least 9 invitations sort before it: past the first batch of 4
-        String poisonedName = column(poisoned, "name_enc");
-        setColumn(poisoned, "name_enc", "rot-gone:" + poisonedName.substring(poisonedName.indexOf(':') + 1));
-        long notUnderNewKey = countNotUnder("rot-new:");
+        String poisonedName = sealed.get(poisoned, "name_enc");
+        sealed.set(poisoned, "name_enc", "rot-gone:" + poisonedName.substring(poisonedName.indexOf(':') + 1));
+        long notUnderNewKey = sealed.countNotUnder("rot-new");
 
         given().header("Authorization", TestTokens.bearer("inspector", "inspector", null)).post(PATH).then().statusCode(403);
         String job = given().header("Authorization", ADMIN).post(PATH).then().statusCode(202).extract().path("id");
-        JsonPath stopped = awaitProgress(p -> p.getString("lastError") != null);
+        JsonPath stopped = RekeyProgress.await(PATH, ADMIN, p -> p.getString("lastError") != null);
         assertEquals("running", stopped.getString("status"));
         String cursor = stopped.getString("cursorId");
         assertTrue(stopped.getInt("batches") >= 1, "at least the first batch finished before the bad value");
         Map<String, String> finished = new TreeMap<>();
         for (String id : plain.keySet()) {
             if (id.compareTo(cursor) <= 0) {
-                assertTrue(column(id, "name_enc").startsWith("rot-new:"), "finished row " + id);
-                finished.put(id, String.join("|", columns(id)));
+                assertTrue(sealed.get(id, "name_enc").startsWith("rot-new:"), "finished row " + id);
+                finished.put(id, String.join("|", sealed.all(id)));
             } else {
-                assertTrue(id.equals(poisoned) || column(id, "name_enc").startsWith("rot-old:"), "the failed batch rolled back");
+                assertTrue(id.equals(poisoned) || sealed.get(id, "name_enc").startsWith("rot-old:"), "the failed batch rolled back");
             }
         }
         assertTrue(!finished.isEmpty() && finished.size() < plain.size());
 
         // the operator restores the missing key's value (here: puts it back under the old key) and asks again
-        setColumn(poisoned, "name_enc", beforeRotation.encrypt(plain.get(poisoned).get(0)));
+        sealed.set(poisoned, "name_enc", beforeRotation.encrypt(plain.get(poisoned).get(0)));
         given().header("Authorization", ADMIN).post(PATH).then().statusCode(202).body("id", equalTo(job));
-        JsonPath done = awaitProgress(p -> "completed".equals(p.getString("status")));
+        JsonPath done = RekeyProgress.await(PATH, ADMIN, p -> "completed".equals(p.getString("status")));
         assertEquals(job, done.getString("id"));
         assertEquals(notUnderNewKey, done.getLong("rowsResealed"), "each invitation off the new key re-encrypted exactly once");
-        assertEquals(countAll(), done.getLong("rowsScanned"), "a batch done twice would count its rows twice");
+        assertEquals(sealed.count(), done.getLong("rowsScanned"), "a batch done twice would count its rows twice");
         given().header("Authorization", ADMIN).get(PATH + "/" + job).then().statusCode(200).body("status", equalTo("completed"));
 
         for (var entry : plain.entrySet()) {
-            List<String> stored = columns(entry.getKey());
+            List<String> stored = sealed.all(entry.getKey());
             for (int i = 0; i < COLUMNS.length; i++) {
                 assertTrue(stored.get(i).startsWith("rot-new:"), entry.getKey() + " " + COLUMNS[i]);
                 assertEquals(entry.getValue().get(i), cipher.decrypt(stored.get(i)), "decrypts as before");
             }
         }
-        finished.forEach((id, sealed) -> assertEquals(sealed, String.join("|", columns(id)), "finished row " + id + " was redone"));
-        assertEquals(0L, countNotUnder("rot-new:"));
+        finished.forEach((id, before) -> assertEquals(before, String.join("|", sealed.all(id)), "finished row " + id + " was redone"));
+        assertEquals(0L, sealed.countNotUnder("rot-new"));
 
         List<Object[]> trail = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT action, actor FROM audit_entry WHERE subject_id = ?1", Object[].class).setParameter(1, job).getResultList());
@@ -129,18 +130,18 @@ class PersonalDataRekeyTest {
     @Test
     void twoWorkersOnOneRunNeverTakeTheSameBatch() throws Exception {
         invitationsSealedWithTheOldKey(9);
-        long notUnderNewKey = countNotUnder("rot-new:");
+        long notUnderNewKey = sealed.countNotUnder("rot-new");
         String job = given().header("Authorization", ADMIN).post(PATH).then().statusCode(202).extract().path("id");
         // a second replica working the same run at the same time as this instance's runner
         while (rekey.step(job)) {
             // next batch
         }
-        JsonPath done = awaitProgress(p -> "completed".equals(p.getString("status")));
-        long total = countAll();
+        JsonPath done = RekeyProgress.await(PATH, ADMIN, p -> "completed".equals(p.getString("status")));
+        long total = sealed.count();
         assertEquals(total, done.getLong("rowsScanned"), "a batch taken twice would count its rows twice");
         assertEquals((total + 3) / 4, done.getInt("batches"));
         assertEquals(notUnderNewKey, done.getLong("rowsResealed"));
-        assertEquals(0L, countNotUnder("rot-new:"));
+        assertEquals(0L, sealed.countNotUnder("rot-new"));
     }
 
     @Test
@@ -155,12 +156,12 @@ class PersonalDataRekeyTest {
                 .setParameter(1, job).setParameter(2, cursor).executeUpdate());
 
         runner.resumeUnfinished();
-        JsonPath done = awaitProgress(p -> job.equals(p.getString("id")) && "completed".equals(p.getString("status")));
+        JsonPath done = RekeyProgress.await(PATH, ADMIN, p -> job.equals(p.getString("id")) && "completed".equals(p.getString("status")));
         for (String id : plain.keySet()) {
             String prefix = id.compareTo(cursor) <= 0 ? "rot-old:" : "rot-new:";
-            assertTrue(column(id, "name_enc").startsWith(prefix), id + ": rows up to the cursor are not done again");
+            assertTrue(sealed.get(id, "name_enc").startsWith(prefix), id + ": rows up to the cursor are not done again");
         }
-        assertEquals(3 + countAfter(cursor), done.getLong("rowsScanned"), "counted on from the saved 3, each row once");
+        assertEquals(3 + sealed.countAfter(cursor), done.getLong("rowsScanned"), "counted on from the saved 3, each row once");
         List<Object[]> resumed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT actor, detail FROM audit_entry WHERE subject_id = ?1 AND action = ?2", Object[].class)
                 .setParameter(1, job).setParameter(2, RekeyJob.RESUMED).getResultList());
@@ -168,8 +169,8 @@ class PersonalDataRekeyTest {
         assertEquals("admin-wang", resumed.get(0)[0], "on behalf of whoever started the run");
         // the rows the crashed replica's batch had left are what a second run is for
         String second = given().header("Authorization", ADMIN).post(PATH).then().statusCode(202).extract().path("id");
-        awaitProgress(p -> second.equals(p.getString("id")) && "completed".equals(p.getString("status")));
-        assertEquals(0L, countNotUnder("rot-new:"));
+        RekeyProgress.await(PATH, ADMIN, p -> second.equals(p.getString("id")) && "completed".equals(p.getString("status")));
+        assertEquals(0L, sealed.countNotUnder("rot-new"));
     }
 
     /** Invitations imported as usual, then their personal data rewritten as the old key sealed it. Sorted by id. */
@@ -181,68 +182,12 @@ class PersonalDataRekeyTest {
         for (String id : ids) {
             List<String> values = new ArrayList<>();
             for (String column : COLUMNS) {
-                String value = cipher.decrypt(column(id, column));
+                String value = cipher.decrypt(sealed.get(id, column));
                 values.add(value);
-                setColumn(id, column, beforeRotation.encrypt(value));
+                sealed.set(id, column, beforeRotation.encrypt(value));
             }
             plain.put(id, values);
         }
         return plain;
-    }
-
-    private JsonPath awaitProgress(Predicate<JsonPath> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonPath progress;
-        do {
-            progress = given().header("Authorization", ADMIN).get(PATH).then().statusCode(200).extract().jsonPath();
-            if (condition.test(progress)) {
-                return progress;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the run never got there: " + progress.prettify());
-    }
-
-    private List<String> columns(String id) {
-        List<String> values = new ArrayList<>();
-        for (String column : COLUMNS) {
-            values.add(column(id, column));
-        }
-        return values;
-    }
-
-    private String column(String id, String column) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "SELECT " + column + " FROM invitation WHERE id = ?1").setParameter(1, id).getSingleResult());
-    }
-
-    private void setColumn(String id, String column, String value) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE invitation SET " + column + " = ?1 WHERE id = ?2")
-                .setParameter(1, value).setParameter(2, id).executeUpdate());
-    }
-
-    private long countAfter(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM invitation WHERE id > ?1")
-                .setParameter(1, id).getSingleResult()).longValue());
-    }
-
-    private long countAll() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM invitation")
-                .getSingleResult()).longValue());
-    }
-
-    /** Invitations with a value sealed under another key than {@code prefix}. */
-    private long countNotUnder(String prefix) {
-        StringBuilder where = new StringBuilder();
-        for (String column : COLUMNS) {
-            where.append(where.length() == 0 ? "" : " OR ").append("(").append(column).append(" IS NOT NULL AND ")
-                    .append(column).append(" NOT LIKE ?1)");
-        }
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT COUNT(*) FROM invitation WHERE " + where).setParameter(1, prefix + "%").getSingleResult()).longValue());
-    }
-
-    private static String key(char fill) {
-        return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes());
     }
 }
