@@ -48,16 +48,8 @@ public class AnonymousWriteLimit implements Handler<RoutingContext> {
             return;
         }
         ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
-        boolean bodyUnread = !ctx.request().isEnded();
-        if (bodyUnread) {
-            // The refused body is never forwarded: keeping the connection would leave it to arrive as the next request.
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        problems.send(ctx.response(), 429, TooManyRequestsException.SLUG, TooManyRequestsException.TITLE,
-                "Too many submissions from your address; try again in " + verdict.retryAfterSeconds() + " s");
-        if (bodyUnread) {
-            lingeringClose.after(ctx);
-        }
+        lingeringClose.refuseUnread(ctx, () -> problems.send(ctx.response(), 429, TooManyRequestsException.SLUG,
+                TooManyRequestsException.TITLE, "Too many submissions from your address; try again in " + verdict.retryAfterSeconds() + " s"));
     }
 
     private boolean counts(RoutingContext ctx) {

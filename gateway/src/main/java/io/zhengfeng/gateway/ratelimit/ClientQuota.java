@@ -71,16 +71,9 @@ public class ClientQuota {
             return;
         }
         response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(charge.resetSeconds()));
-        boolean bodyUnread = !ctx.request().isEnded();
-        if (bodyUnread) {
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        problems.send(response, 429, TooManyRequestsException.SLUG, TooManyRequestsException.TITLE,
+        lingeringClose.refuseUnread(ctx, () -> problems.send(response, 429, TooManyRequestsException.SLUG, TooManyRequestsException.TITLE,
                 "Request quota of " + limit.requests() + " per " + limit.period().toSeconds() + " s used up; try again in "
-                        + charge.resetSeconds() + " s");
-        if (bodyUnread) {
-            lingeringClose.after(ctx);
-        }
+                        + charge.resetSeconds() + " s"));
     }
 
     private boolean covers(String path) {

@@ -3,6 +3,7 @@ package io.zhengfeng.gateway.web;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,6 +21,22 @@ public class LingeringClose {
 
     public LingeringClose(BodyLimitConfig config) {
         this.lingerMillis = config.linger().toMillis();
+    }
+
+    /**
+     * Sends {@code answer} to a request whose body will not be read (a 429 before forwarding). With a
+     * body still to come the connection goes after the answer — kept, the body would arrive as the next
+     * request — lingering while it comes; without one it stays open.
+     */
+    public void refuseUnread(RoutingContext ctx, Runnable answer) {
+        boolean bodyUnread = !ctx.request().isEnded();
+        if (bodyUnread) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        answer.run();
+        if (bodyUnread) {
+            after(ctx);
+        }
     }
 
     /** Call after the answer was sent or started, with {@code Connection: close} on it. */
