@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zhengfeng.testing.FreePorts;
 
 /**
  * Every service's health on a free port of its own ({@code health-url}), besides its API's port
@@ -15,7 +16,7 @@ public class HealthPorts implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         for (String service : UpstreamPorts.SERVICES) {
-            config.put("zhengfeng.gateway.routes." + service + ".health-url", "http://127.0.0.1:" + UpstreamPorts.freePort());
+            config.put("zhengfeng.gateway.routes." + service + ".health-url", "http://127.0.0.1:" + FreePorts.next());
         }
         return config;
     }

@@ -3,6 +3,7 @@ package io.zhengfeng.gateway;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zhengfeng.testing.FreePorts;
 
 /**
  * One more route, {@code /api/replicated} to {@code replicated-service} on two ports (two replicas),
@@ -16,7 +17,7 @@ public class ReplicaPorts implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String route = "zhengfeng.gateway.routes." + SERVICE;
         return Map.of(route + ".prefixes", "/api/replicated",
-                route + ".upstream", "http://127.0.0.1:" + UpstreamPorts.freePort() + ",http://127.0.0.1:" + UpstreamPorts.freePort(),
+                route + ".upstream", "http://127.0.0.1:" + FreePorts.next() + ",http://127.0.0.1:" + FreePorts.next(),
                 "zhengfeng.gateway.upstream.cool-down", "1h");
     }
 

@@ -1,13 +1,11 @@
 package io.zhengfeng.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zhengfeng.testing.FreePorts;
 
 /**
  * Routes the gateway to a free local port per service. The tests then start a real HTTP server
@@ -21,20 +19,12 @@ public class UpstreamPorts implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
-            config.put("zhengfeng.gateway.routes." + service + ".upstream", "http://127.0.0.1:" + freePort());
+            config.put("zhengfeng.gateway.routes." + service + ".upstream", "http://127.0.0.1:" + FreePorts.next());
         }
         return config;
     }
 
     @Override
     public void stop() {
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

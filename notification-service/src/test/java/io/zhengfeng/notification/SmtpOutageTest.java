@@ -4,10 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +43,7 @@ import io.zhengfeng.notification.persistence.DirectoryRepository;
 import io.zhengfeng.notification.persistence.SqlInstants;
 import io.zhengfeng.platform.security.Roles;
 import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.FreePorts;
 import io.zhengfeng.testing.RealInfrastructureResource;
 
 /**
@@ -68,11 +66,7 @@ class SmtpOutageTest {
 
         @Override
         public Map<String, String> start() {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            port = FreePorts.next();
             // %test. keys win over the plain ones MailAndWebhookReceivers gives every class of the module.
             // The workers poll at their production intervals (the module's tests poll faster), so the CPU
             // measured is what a deployed replica would spend.

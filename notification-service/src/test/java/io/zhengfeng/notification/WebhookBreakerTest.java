@@ -4,10 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.zhengfeng.testing.Await;
+import io.zhengfeng.testing.FreePorts;
 import io.zhengfeng.testing.RealInfrastructureResource;
 import io.zhengfeng.testing.TestTokens;
 
@@ -51,11 +49,7 @@ class WebhookBreakerTest {
         @Override
         public Map<String, String> start() {
             new MailAndWebhookReceivers().start();
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            port = FreePorts.next();
             return Map.of(
                     "%test.zhengfeng.notification.webhooks.allowed-targets",
                     "127.0.0.1:" + MailAndWebhookReceivers.httpPort() + ",127.0.0.1:" + port,

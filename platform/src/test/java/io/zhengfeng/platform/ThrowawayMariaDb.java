@@ -2,7 +2,6 @@ package io.zhengfeng.platform;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zhengfeng.testing.FreePorts;
 import io.zhengfeng.testing.TestKafka;
 
 /**
@@ -30,7 +30,7 @@ public class ThrowawayMariaDb implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             dir = Files.createTempDirectory("zf-outage-db");
-            port = freePort();
+            port = FreePorts.next();
             run(List.of("chown", "-R", "mysql:mysql", dir.toString()));
             run(List.of("mariadb-install-db", "--no-defaults", "--user=mysql", "--datadir=" + dir.resolve("data"),
                     "--auth-root-authentication-method=normal", "--skip-test-db"));
@@ -118,12 +118,6 @@ public class ThrowawayMariaDb implements QuarkusTestResourceLifecycleManager {
         } catch (SQLException e) {
             // root@127.0.0.1 does not exist yet on the very first start: the socket is enough then
             return e.getErrorCode() == 1045 || e.getErrorCode() == 1130;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

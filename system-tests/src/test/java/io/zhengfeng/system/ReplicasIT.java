@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +90,9 @@ class ReplicasIT {
             Await.until(() -> accepted.get() >= STOP_AFTER, WAIT);
             servedAtStop.putAll(served());
             assertEquals(List.of("UP", "UP", "UP", "UP"), replicaHealth().values().stream().toList(),
-                    "four replicas ready before the stop");
+                    () -> "four replicas ready before the stop; their logs end:\n" + Stream.of(suite.complaints,
+                            suite.complaintReplica, suite.notifications, suite.notificationReplica)
+                            .map(p -> p.name + " on " + p.port + ":\n" + p.logTail(8)).collect(Collectors.joining("\n")));
             suite.complaintReplica.kill(); // SIGKILL mid-stream: its requests in flight are cut off
             suite.notificationReplica.close(); // SIGTERM: a rolling update's stop
             stopped.set(true);

@@ -2,7 +2,6 @@ package io.zhengfeng.system;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.zhengfeng.testing.FreePorts;
 
 /** One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as its own process. */
 final class ServiceProcess implements AutoCloseable {
@@ -26,8 +27,8 @@ final class ServiceProcess implements AutoCloseable {
 
     ServiceProcess(String name, Map<String, String> env) {
         this.name = name;
-        this.port = freePort();
-        this.managementPort = freePort();
+        this.port = FreePorts.next();
+        this.managementPort = FreePorts.next();
         this.env = new HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.env.put("ZF_MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -78,15 +79,26 @@ final class ServiceProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue()
-                        + "; see system-tests/target/service-logs/" + logName());
+                        + "; see system-tests/target/service-logs/" + logName() + ", which ends:\n" + logTail(20));
             }
-            // the management port: the local profile answers health on the main port too, prod only there
-            if (managementStatus("/q/health/ready") == 200) {
+            // ready on the management port (prod answers health only there), and the main port, which
+            // the gateway forwards to, bound: Quarkus opens the management port first
+            if (managementStatus("/q/health/ready") == 200 && status("/q/health/ready") > 0) {
                 return;
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see its log");
+    }
+
+    /** The last lines of this process's log, for a failure message (CI keeps no log files). */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log());
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** Waits for the process to end by itself; its exit code, or empty if it still runs after the timeout. */
@@ -132,13 +144,5 @@ final class ServiceProcess implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

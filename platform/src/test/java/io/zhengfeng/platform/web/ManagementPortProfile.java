@@ -1,18 +1,16 @@
 package io.zhengfeng.platform.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.zhengfeng.testing.FreePorts;
 
 /**
  * The test build as the packaged jars are built: with the management interface (the test profile
  * turns it off for every other test), on a free port of its own.
  */
 public class ManagementPortProfile implements QuarkusTestProfile {
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.next();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -23,14 +21,6 @@ public class ManagementPortProfile implements QuarkusTestProfile {
 
     static String url() {
         return "http://127.0.0.1:" + PORT;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The local profile's arrangement: the management port, and health and metrics on the main port too. */
