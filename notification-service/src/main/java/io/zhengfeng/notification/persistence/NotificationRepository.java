@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
+import org.hibernate.query.NativeQuery;
+
 /** Notifications and the delivery log; inbox queries live in {@link InboxQueries}. */
 @ApplicationScoped
 public class NotificationRepository {
@@ -40,7 +42,8 @@ public class NotificationRepository {
             List<Notification> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
             String sql = INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW))
                     + " ON DUPLICATE KEY UPDATE seq = seq";
-            Query q = em.createNativeQuery(sql);
+            // only the notification table: no flush of the session first (see TimerRepository#lockSubject)
+            Query q = em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("notification");
             int p = 1;
             for (Notification n : chunk) {
                 q.setParameter(p++, n.id.toString())

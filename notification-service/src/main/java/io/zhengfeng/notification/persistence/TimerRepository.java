@@ -1,20 +1,28 @@
 package io.zhengfeng.notification.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /** Timers: the claim query that firing is built on, and the lookups around it. */
 @ApplicationScoped
 public class TimerRepository {
-    private final EntityManager em;
+    /** Key of the transaction's list of timers persisted in it. */
+    private static final Object CREATED = TimerRepository.class.getName() + ".created";
 
-    public TimerRepository(EntityManager em) {
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public TimerRepository(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
     }
 
     /**
@@ -47,14 +55,27 @@ public class TimerRepository {
                 .getSingleResult());
     }
 
-    /** The subject's timers, locked: a firing in progress finishes before the owner's news is applied. */
+    /**
+     * The subject's timers, locked: a firing in progress finishes before the owner's news is applied.
+     * A native query would flush the whole session first (Hibernate cannot tell which tables it
+     * reads): in a consumer batch of 200 events that is one flush per event, each dirty-checking
+     * everything the batch loaded and sending its inserts one by one. So it does not flush; the
+     * timers this transaction created and has not flushed yet are added from {@link #persist}'s list.
+     */
     @SuppressWarnings("unchecked")
     public List<DeadlineTimer> lockSubject(String subjectType, UUID subjectId) {
-        return em.createNativeQuery("SELECT * FROM timer WHERE subject_type = ?1 AND subject_id = ?2 FOR UPDATE",
-                DeadlineTimer.class)
+        List<DeadlineTimer> timers = new ArrayList<>(em.createNativeQuery(
+                "SELECT * FROM timer WHERE subject_type = ?1 AND subject_id = ?2 FOR UPDATE", DeadlineTimer.class)
                 .setParameter(1, subjectType)
                 .setParameter(2, subjectId.toString())
-                .getResultList();
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList());
+        for (DeadlineTimer created : createdInThisTransaction()) {
+            if (created.subjectType.equals(subjectType) && created.subjectId.equals(subjectId) && !timers.contains(created)) {
+                timers.add(created);
+            }
+        }
+        return timers;
     }
 
     public List<DeadlineTimer> ofSubject(String subjectType, UUID subjectId) {
@@ -95,5 +116,16 @@ public class TimerRepository {
 
     public void persist(DeadlineTimer timer) {
         em.persist(timer);
+        createdInThisTransaction().add(timer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DeadlineTimer> createdInThisTransaction() {
+        List<DeadlineTimer> created = (List<DeadlineTimer>) transactions.getResource(CREATED);
+        if (created == null) {
+            created = new ArrayList<>();
+            transactions.putResource(CREATED, created);
+        }
+        return created;
     }
 }
