@@ -43,8 +43,8 @@ By default one process that dies stops the whole suite; with --supervise it is r
      (In both cases --supervise restarts only what run.sh started itself.)
   4. E-mail: \$ZF_SMTP_HOST:\$ZF_SMTP_PORT if ZF_SMTP_HOST is set; else an SMTP catcher (GreenMail,
      local-runner) on 127.0.0.1:\$ZF_SMTP_CATCHER_PORT (2525; \$ZF_PORT_BASE+5 on other ports) that
-     keeps every mail: POP3 on the next port (user and password: the recipient's address), and
-     .eml/.txt files in .run/mails (./run.sh --mails lists them).
+     keeps every mail as .eml/.txt files in .run/mails (./run.sh --mails lists them), and the newest
+     \$ZF_MAIL_KEEP (1000) of each recipient on POP3 on the next port (user and password: the address).
   5. The five services, java -jar <svc>/target/quarkus-app/quarkus-run.jar, QUARKUS_PROFILE=local:
        gateway \$ZF_PORT_BASE (8080), complaint-service +1 (8081), survey-service +2 (8082),
        inspection-service +3 (8083), notification-service +4 (8084)
