@@ -49,9 +49,8 @@ db_host=$(sed -E 's#^jdbc:[a-z]+://([^:/]+).*#\1#' <<<"$db_url")
 db_port=$(sed -nE 's#^jdbc:[a-z]+://[^:/]+:([0-9]+).*#\1#p' <<<"$db_url")
 sql() { mariadb -h "$db_host" -P "${db_port:-3306}" -u "${ZF_DB_USER:-root}" ${ZF_DB_PASSWORD:+-p"$ZF_DB_PASSWORD"} -N -e "$1"; }
 
-group=$(cat "$RUN_DIR/pids/notification-service.pid" 2>/dev/null) || die "no $RUN_DIR/pids/notification-service.pid"
-pid=$(ps -eo pid=,pgid=,comm= | awk -v g="$group" '$2 == g && $3 == "java" { print $1; exit }')
-[[ -n $pid ]] || die "notification-service (group $group) has no java process"
+pid=$(java_pid "$RUN_DIR" notification-service)
+[[ -n $pid ]] || die "notification-service has no java process (see $RUN_DIR/pids/notification-service.pid)"
 CLK_TCK=$(getconf CLK_TCK)
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"; }
 

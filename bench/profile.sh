@@ -54,12 +54,10 @@ command -v "$JFR" >/dev/null || die "jfr is missing (a JDK's bin/jfr)"
 command -v python3 >/dev/null || die "python3 is missing (it aggregates the samples)"
 curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/ready" || die "no gateway at $GATEWAY: start ./run.sh --bench"
 
-# The java process of each: run.sh's pid file holds the process-group leader (setsid java …).
 declare -A JPID
 for p in "${PROCS[@]}"; do
-  pid=$(cat "$RUN_DIR/pids/$p.pid" 2>/dev/null) || die "no $RUN_DIR/pids/$p.pid"
-  jpid=$(ps -eo pid=,pgid=,comm= | awk -v g="$pid" '$2 == g && $3 == "java" { print $1; exit }')
-  [[ -n $jpid ]] || die "$p (group $pid) has no java process"
+  jpid=$(java_pid "$RUN_DIR" "$p")
+  [[ -n $jpid ]] || die "$p has no java process (see $RUN_DIR/pids/$p.pid)"
   JPID[$p]=$jpid
 done
 

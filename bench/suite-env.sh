@@ -19,3 +19,11 @@ login() {
 
 # json_field NAME: the value of a top-level string or number field of the JSON on stdin.
 json_field() { sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p"; }
+
+# java_pid RUN_DIR SERVICE: the java process of a service ./run.sh started (its pid file holds the
+# process-group leader, setsid java …); prints nothing when there is none.
+java_pid() {
+  local group
+  group=$(cat "$1/pids/$2.pid" 2>/dev/null) || return 0
+  ps -eo pid=,pgid=,comm= | awk -v g="$group" '$2 == g && $3 == "java" { print $1; exit }'
+}

@@ -60,11 +60,6 @@ final class MailDrain {
         return written - before;
     }
 
-    /** Total messages written out so far. */
-    int written() {
-        return written;
-    }
-
     private void trim(MailFolder folder, long[] uids, long savedUpTo) throws FolderException {
         int excess = uids.length - keep;
         if (excess <= 0) {
