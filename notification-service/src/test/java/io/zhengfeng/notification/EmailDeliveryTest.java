@@ -41,8 +41,9 @@ import io.zhengfeng.testing.TestTokens;
 import io.zhengfeng.testing.TopicReader;
 
 /**
- * A new complaint reaches each spokesperson by e-mail, through a real SMTP server, in the language
- * of their account; the delivery log and a {@code notification.delivered.v1} event say so.
+ * A new complaint reaches by e-mail each spokesperson who asked for it (e-mail for new messages is
+ * opt-in), through a real SMTP server, in the language of their account; the delivery log and a
+ * {@code notification.delivered.v1} event say so. Deadline alerts are mailed by default.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "database", value = "zf_notification_test"))
@@ -56,19 +57,26 @@ class EmailDeliveryTest {
     DirectoryRepository directory;
 
     @Test
-    void newComplaintIsMailedToEverySpokespersonInTheirLanguageAndLoggedAsDeliveredWithAnEvent() throws Exception {
+    void newComplaintIsMailedToEverySpokespersonWhoOptedInInTheirLanguageAndLoggedAsDeliveredWithAnEvent() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String zh = "spk-zh-" + suffix;
         String en = "spk-en-" + suffix;
+        String inboxOnly = "spk-inbox-" + suffix;
+        for (String user : List.of(zh, en)) {
+            given().header("Authorization", TestTokens.bearer(user, Roles.SPOKESPERSON, null)).contentType("application/json")
+                    .body("{\"channels\":{\"complaint.new\":[\"inbox\",\"email\"]}}")
+                    .put("/api/notifications/preferences").then().statusCode(200);
+        }
         UUID complaintId = UUID.randomUUID();
         String trackingNumber = "ZF-M-" + suffix.toUpperCase();
 
         try (TopicReader outcomes = new TopicReader(Topics.NOTIFICATIONS)) {
             EventFeed.spokesperson(zh, zh + "@bureau.test", "zh-CN");
             EventFeed.spokesperson(en, en + "@bureau.test", "en");
+            EventFeed.spokesperson(inboxOnly, inboxOnly + "@bureau.test", "zh-CN");
             // Accounts and complaints are different topics, with no order between them.
-            Await.until(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> directory.find(zh).isPresent() && directory.find(en).isPresent()), WAIT);
+            Await.until(() -> QuarkusTransaction.requiringNew().call(() -> directory.find(zh).isPresent()
+                    && directory.find(en).isPresent() && directory.find(inboxOnly).isPresent()), WAIT);
             EventFeed.complaintSubmitted(complaintId, trackingNumber);
 
             MimeMessage chinese = awaitMailTo(zh + "@bureau.test");
@@ -102,6 +110,10 @@ class EmailDeliveryTest {
             assertEquals("EMAIL", outcome.get("channel"));
             assertEquals("user:" + zh, outcome.get("recipient"));
             assertEquals(complaintId.toString(), outcome.get("subjectId"));
+
+            // other tests' deadline alerts may mail every spokesperson: only this complaint counts
+            assertEquals(0, deliveryLog("EMAIL", "user:" + inboxOnly, complaintId).getInt("total"),
+                    "a spokesperson who did not opt in gets no e-mail for a new message");
         }
     }
 

@@ -61,6 +61,14 @@ class InboxApiTest {
     }
 
     @Test
+    void newMessagesAreInboxOnlyByDefaultAndDeadlineAlertsAlsoByEmail() {
+        as("spox-defaults", "spokesperson").get("/api/notifications/preferences").then().statusCode(200)
+                .body("channels.'complaint.new'", equalTo(java.util.List.of("inbox")))
+                .body("channels.'deadline.overdue'", equalTo(java.util.List.of("inbox", "email")))
+                .body("channels.'digest.daily'", equalTo(java.util.List.of("inbox", "email")));
+    }
+
+    @Test
     void preferencesAreSavedAndBadOnesAreRefusedNamingTheField() {
         as("lead-a", "leader").contentType("application/json").body("""
                 {"channels":{"deadline.reminder":["inbox"]},"quietHours":{"start":"22:00","end":"07:30"}}""")

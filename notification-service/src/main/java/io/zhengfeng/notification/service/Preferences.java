@@ -21,7 +21,10 @@ import io.zhengfeng.notification.persistence.PreferenceRepository;
 
 /**
  * Users' channel choices per notification type and quiet hours. The in-app inbox is always on (it
- * is the record of what the bureau told whom); e-mail can be switched per type. Defaults: both.
+ * is the record of what the bureau told whom); e-mail can be switched per type. Defaults: e-mail too
+ * for every type but {@code complaint.new}, which is opt-in: the spokesperson sees each new message
+ * at once in the inbox and the live stream, and every working morning in the digest; one e-mail per
+ * citizen's message would bury the deadline alerts that do need the mailbox.
  */
 @ApplicationScoped
 public class Preferences {
@@ -68,7 +71,9 @@ public class Preferences {
 
     public static Map<String, List<String>> defaultChannels() {
         Map<String, List<String>> channels = new LinkedHashMap<>();
-        NotificationType.codes().forEach(code -> channels.put(code, List.of("inbox", "email")));
+        for (NotificationType type : NotificationType.values()) {
+            channels.put(type.code(), type == NotificationType.COMPLAINT_NEW ? List.of("inbox") : List.of("inbox", "email"));
+        }
         return channels;
     }
 
