@@ -73,6 +73,7 @@ public class EventApplier {
                     .setParameter("ids", batch.stream().map(p -> p.event().id()).distinct().toList())
                     .getResultList());
             List<Boolean> applied = new ArrayList<>(batch.size());
+            List<ProcessedEvent> records = new ArrayList<>(batch.size());
             for (Pending p : batch) {
                 IncomingEvent event = p.event();
                 if (!seen.add(event.id())) {
@@ -87,9 +88,12 @@ public class EventApplier {
                         MDC.remove("eventId");
                     }
                 });
-                em.persist(new ProcessedEvent(event.id(), event.type(), event.topic()));
+                records.add(new ProcessedEvent(event.id(), event.type(), event.topic()));
                 applied.add(true);
             }
+            // After the handlers, not between them: the inserts of one table then follow each other
+            // and go as one JDBC batch (one multi-row INSERT) per table instead of one per row.
+            records.forEach(em::persist);
             em.flush();
             return applied;
         });
