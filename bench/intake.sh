@@ -15,7 +15,10 @@ Usage: bench/intake.sh [--help]
 
 Runs, against the suite that ./run.sh started:
   1. wrk -t\$BENCH_THREADS -c\$BENCH_CONNECTIONS -d\$BENCH_DURATION -s bench/intake.lua
-     POST \$ZF_GATEWAY_URL/api/complaints (after a \$BENCH_WARMUP s warm-up run);
+     POST \$ZF_GATEWAY_URL/api/complaints, after a warm-up in rounds of \$BENCH_WARMUP_ROUND s (10)
+     that lasts at least \$BENCH_WARMUP s and ends when a round's rate is less than
+     \$BENCH_STEADY_PERCENT % (10) above the round before (the JIT has done its work), at most
+     \$BENCH_WARMUP_MAX s (240); prints warmup_s= and the rounds' rates, warmup_rps=;
   2. waits (at most \$BENCH_SETTLE s, 120) until the suite has worked off what the submissions left
      behind (notification-service's consumer, the relays, e-mails): its processes together use less than
      \$BENCH_IDLE_PERCENT % (15) of one core over 2 s — so the baseline is not measured against the
@@ -34,8 +37,8 @@ Requests on the staff channels (hotline, mailbox, letter, visit) carry the token
 \$BENCH_USER (spokesperson, password \$BENCH_PASSWORD: demo); web and spokesperson_column ones none.
 
 Environment (defaults): BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_DURATION (20),
-  BENCH_WARMUP (20: long enough for the JIT to compile the request path, which the profile showed
-  interpreted after 5 s on a loaded machine; 0 = none), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
+  BENCH_WARMUP (20: the least warm-up; 0 = none), BENCH_WARMUP_ROUND (10), BENCH_WARMUP_MAX (240),
+  BENCH_STEADY_PERCENT (10), BENCH_USER, BENCH_PASSWORD, ZF_GATEWAY_URL (http://localhost:8080),
   ZF_DB_URL / ZF_DB_USER / ZF_DB_PASSWORD (default: what ./run.sh chose, in .run/suite.env).
 Results are kept in bench/results/ (not committed).
 EOF
@@ -60,16 +63,20 @@ DURATION=${BENCH_DURATION:-20}
 SETTLE=${BENCH_SETTLE:-120}
 IDLE_PERCENT=${BENCH_IDLE_PERCENT:-15}
 WARMUP=${BENCH_WARMUP:-20}
+WARMUP_ROUND=${BENCH_WARMUP_ROUND:-10}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-240}
+STEADY_PERCENT=${BENCH_STEADY_PERCENT:-10}
 GATEWAY=${ZF_GATEWAY_URL:-http://localhost:8080}
 DB_URL=${ZF_DB_URL:-jdbc:mysql://127.0.0.1:3306}
 DB_USER=${ZF_DB_USER:-root}
 DB_PASSWORD=${ZF_DB_PASSWORD:-}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-for n in "$CONNECTIONS" "$THREADS" "$DURATION" "$WARMUP"; do
+for n in "$CONNECTIONS" "$THREADS" "$DURATION" "$WARMUP" "$WARMUP_ROUND" "$WARMUP_MAX" "$STEADY_PERCENT"; do
   [[ $n =~ ^[0-9]+$ ]] || die "BENCH_* values must be whole numbers (got '$n')"
 done
-((CONNECTIONS >= THREADS && THREADS >= 1 && DURATION >= 1)) \
-  || die "need BENCH_CONNECTIONS >= BENCH_THREADS >= 1 and BENCH_DURATION >= 1"
+((CONNECTIONS >= THREADS && THREADS >= 1 && DURATION >= 1 && WARMUP_ROUND >= 1)) \
+  || die "need BENCH_CONNECTIONS >= BENCH_THREADS >= 1, BENCH_DURATION >= 1 and BENCH_WARMUP_ROUND >= 1"
+((WARMUP_MAX >= WARMUP)) || WARMUP_MAX=$WARMUP
 
 # --- the suite must be up --------------------------------------------------------------------
 curl -fsS -o /dev/null --max-time 3 "$GATEWAY/q/health/ready" \
@@ -118,7 +125,7 @@ EXPIRES=$(json_field expires_in <<<"$login")
 WRK_ARGS=()
 if [[ -n $TOKEN ]]; then
   WRK_ARGS=(-- "$TOKEN")
-  if [[ -n $EXPIRES ]] && ((EXPIRES < WARMUP + DURATION + 10)); then
+  if [[ -n $EXPIRES ]] && ((EXPIRES < WARMUP_MAX + DURATION + 10)); then
     log "warning: the token expires in ${EXPIRES}s, before the run ends"
   fi
 else
@@ -176,12 +183,37 @@ cpu_per_submission() { # before after count prefix -> "prefix_<name>=<ms>" lines
 seconds_to_ms_per() { awk -v s="$1" -v c="$2" -v k="$3" 'BEGIN { printf "%s=%.2f\n", k, (c > 0 ? s * 1000 / c : 0) }'; }
 
 # --- 1. through the gateway --------------------------------------------------------------------
+# Warm-up until the rate stops rising: a fresh suite is five JVMs and a broker compiling on two
+# cores, and its rate climbs for minutes (issue 12: 150 -> 300 -> 550 -> 700 /s in 20 s rounds). A
+# steady-state figure needs steady state, as JMH's warm-up iterations give it: rounds of
+# WARMUP_ROUND s, at least WARMUP s in all, until a round is less than STEADY_PERCENT % above the one
+# before, at most WARMUP_MAX s. The rounds' rates are printed (warmup_rps=), so the cold figures stay
+# visible.
+WARMED=0
+WARM_RATES=()
 if ((WARMUP > 0)); then
-  log "warm-up: ${WARMUP}s, $CONNECTIONS connections"
   WARM_OUT=$BENCH/results/intake-$STAMP-warmup.txt
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH/intake.lua" "$GATEWAY/api/complaints" \
-    "${WRK_ARGS[@]}" >"$WARM_OUT"
-  rate_limited "$WARM_OUT"
+  previous=""
+  while :; do
+    round=$((WARMUP_ROUND < WARMUP_MAX - WARMED ? WARMUP_ROUND : WARMUP_MAX - WARMED))
+    ((round >= 1)) || break
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${round}s" -s "$BENCH/intake.lua" "$GATEWAY/api/complaints" \
+      "${WRK_ARGS[@]}" >"$WARM_OUT"
+    rate_limited "$WARM_OUT"
+    WARMED=$((WARMED + round))
+    rate=$(value gateway_ok_rps "$WARM_OUT")
+    WARM_RATES+=("${rate:-0}")
+    log "warm-up: ${WARMED}s, ${rate:-0} submissions/s"
+    if ((WARMED >= WARMUP)) && [[ -n $previous ]] \
+      && awk -v r="${rate:-0}" -v p="$previous" -v s="$STEADY_PERCENT" 'BEGIN { exit !(r < p * (1 + s / 100)) }'; then
+      break
+    fi
+    if ((WARMED >= WARMUP_MAX)); then
+      log "warning: the rate still rose after ${WARMED}s of warm-up (BENCH_WARMUP_MAX): the run measures a suite still warming up"
+      break
+    fi
+    previous=${rate:-0}
+  done
 fi
 log "gateway: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s POST $GATEWAY/api/complaints"
 WRK_OUT=$BENCH/results/intake-$STAMP-wrk.txt
@@ -241,8 +273,10 @@ JDBC_P50=$(value jdbc_p50_ms "$JDBC_OUT")
 JDBC_P99=$(value jdbc_p99_ms "$JDBC_OUT")
 [[ -n $JDBC_RPS ]] || die "no jdbc_rps in $JDBC_OUT"
 
-# The baseline JVM's time includes its warm-up and start; its transactions: jdbc_rps x duration.
-JDBC_TX=$(awk -v r="$JDBC_RPS" -v d="$DURATION" 'BEGIN { printf "%d", r * d }')
+# The database's and the baseline JVM's CPU are read around the whole JVM, warm-up included: divided
+# by every transaction it committed (before 2026-12-06 07:00 only the measured ones, which doubled them).
+JDBC_TX=$(value jdbc_transactions_with_warmup "$JDBC_OUT")
+[[ -n $JDBC_TX ]] || JDBC_TX=$(awk -v r="$JDBC_RPS" -v d="$DURATION" 'BEGIN { printf "%d", r * d }')
 JDBC_CPU=$(cpu_per_submission "database=$DB_BEFORE" "database=$DB_AFTER" "$JDBC_TX" jdbc_cpu_ms_per_tx)
 JDBC_CPU+=$'\n'$(seconds_to_ms_per "$(tail -n 1 "$JDBC_OUT.time" | tr -d 's' | awk '{ split($1, u, "m"); split($2, t, "m"); print u[1] * 60 + u[2] + t[1] * 60 + t[2] }')" "$JDBC_TX" jdbc_cpu_ms_per_tx_load_generator)
 RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.2f", (j > 0 ? g / j : 0) }')
@@ -250,6 +284,8 @@ RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.2f", (j > 0 ? g /
   echo "connections=$CONNECTIONS"
   echo "wrk_threads=$THREADS"
   echo "duration_s=$DURATION"
+  echo "warmup_s=$WARMED"
+  echo "warmup_rps=${WARM_RATES[*]:-}"
   echo "gateway_rps=$GW_RPS"
   echo "gateway_all_responses_rps=$GW_ALL_RPS"
   echo "gateway_p50_ms=$GW_P50"
