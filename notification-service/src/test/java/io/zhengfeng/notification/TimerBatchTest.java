@@ -1,6 +1,12 @@
 package io.zhengfeng.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +18,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +75,53 @@ class TimerBatchTest {
             assertEquals(1, kept.size(), "one acceptance timer for " + id);
             assertEquals(movedDue, kept.get(0).dueAt, "the later news moved it");
             assertEquals(2, kept.get(0).generation, "rescheduled once, not created twice");
+        }
+    }
+
+    @Test
+    void aBatchLocksAllItsSubjectsTimersUpFrontAndEachPieceOfNewsStillMovesOrCreatesItsOwn() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant firstDue = now.plus(Duration.ofDays(1));
+        Instant movedDue = now.plus(Duration.ofDays(2));
+        List<UUID> known = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<UUID> fresh = List.of(UUID.randomUUID(), UUID.randomUUID());
+        QuarkusTransaction.requiringNew().run(() -> known.forEach(
+                id -> timerService.sync(news(id, now, new Deadline(Deadline.ACCEPTANCE, now, firstDue)))));
+        List<UUID> batch = new ArrayList<>(known);
+        batch.addAll(fresh);
+
+        boolean lockedWhileTheBatchRuns = QuarkusTransaction.requiringNew().call(() -> {
+            timerService.lockAll("complaint", batch);
+            boolean locked = lockedElsewhere(known.get(1));
+            for (UUID id : batch) {
+                timerService.sync(news(id, now.plusSeconds(1), new Deadline(Deadline.ACCEPTANCE, now, movedDue)));
+            }
+            return locked;
+        });
+
+        assertTrue(lockedWhileTheBatchRuns, "another transaction cannot take a subject's timers while the batch holds them");
+        for (UUID id : batch) {
+            List<DeadlineTimer> kept = QuarkusTransaction.requiringNew().call(() -> timers.ofSubject("complaint", id));
+            assertEquals(1, kept.size(), "one acceptance timer for " + id);
+            assertEquals(movedDue, kept.get(0).dueAt);
+            assertEquals(known.contains(id) ? 2 : 1, kept.get(0).generation, "moved if it existed, created once if not");
+        }
+    }
+
+    /** Tries to lock a subject's timers from a connection of its own (not the test's transaction). */
+    private static boolean lockedElsewhere(UUID subject) throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM timer WHERE subject_id = ? FOR UPDATE NOWAIT")) {
+            c.setAutoCommit(false);
+            ps.setString(1, subject.toString());
+            ps.executeQuery().close();
+            c.rollback();
+            return false;
+        } catch (SQLException e) {
+            return true; // ER_LOCK_NOWAIT (3572) on MySQL, 1205 on MariaDB
         }
     }
 

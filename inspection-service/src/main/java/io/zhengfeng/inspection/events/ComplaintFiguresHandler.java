@@ -1,9 +1,13 @@
 package io.zhengfeng.inspection.events;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.zhengfeng.contracts.ComplaintEvent;
 import io.zhengfeng.contracts.Deadline;
@@ -21,10 +25,34 @@ import io.zhengfeng.platform.events.IncomingEvent;
  */
 @ApplicationScoped
 public class ComplaintFiguresHandler implements EventHandler {
+    /** Key of the transaction's complaint ids a batch's {@link #prepare} found no row for. */
+    private static final Object ABSENT = ComplaintFiguresHandler.class.getName() + ".absent";
     private static final Set<String> TYPES = Set.of(EventTypes.COMPLAINT_SUBMITTED, EventTypes.COMPLAINT_ACCEPTED,
             EventTypes.COMPLAINT_ASSIGNED, EventTypes.COMPLAINT_TRANSFERRED, EventTypes.COMPLAINT_EXTENDED,
             EventTypes.COMPLAINT_REPLIED, EventTypes.COMPLAINT_RATED, EventTypes.COMPLAINT_REOPENED,
             EventTypes.COMPLAINT_CLOSED, EventTypes.COMPLAINT_REJECTED, EventTypes.COMPLAINT_OVERDUE);
+
+    private final TransactionSynchronizationRegistry transactions;
+
+    public ComplaintFiguresHandler(TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * One query loads the batch's rows (the ce_subject is the complaint id); the ids it did not find
+     * are remembered, so their first event needs no lookup either.
+     */
+    @Override
+    public void prepare(List<IncomingEvent> events) {
+        Set<String> ids = new HashSet<>();
+        events.stream().map(IncomingEvent::subject).filter(Objects::nonNull).forEach(ids::add);
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> absent = new HashSet<>(ids);
+        ComplaintFiguresEntity.<ComplaintFiguresEntity>list("complaintId in ?1", ids).forEach(f -> absent.remove(f.complaintId));
+        transactions.putResource(ABSENT, absent);
+    }
 
     @Override
     public String topic() {
@@ -43,7 +71,11 @@ public class ComplaintFiguresHandler implements EventHandler {
             return;
         }
         Instant at = c.occurredAt() != null ? c.occurredAt() : event.time() != null ? event.time() : Instant.now();
-        ComplaintFiguresEntity existing = ComplaintFiguresEntity.findById(c.complaintId().toString());
+        String id = c.complaintId().toString();
+        @SuppressWarnings("unchecked")
+        Set<String> absent = (Set<String>) transactions.getResource(ABSENT);
+        // known absent once: after its persist, the row is in the session and findById finds it there
+        ComplaintFiguresEntity existing = absent != null && absent.remove(id) ? null : ComplaintFiguresEntity.findById(id);
         final ComplaintFiguresEntity f = existing != null ? existing : new ComplaintFiguresEntity();
         if (existing == null) {
             f.complaintId = c.complaintId().toString();

@@ -1,9 +1,11 @@
 package io.zhengfeng.notification.events;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,6 +51,20 @@ public class ComplaintEventsHandler implements EventHandler {
     @Override
     public Set<String> types() {
         return TYPES;
+    }
+
+    /** One statement locks the timers of the batch's complaints (the ce_subject is the complaint id). */
+    @Override
+    public void prepare(List<IncomingEvent> events) {
+        List<UUID> complaints = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            try {
+                complaints.add(UUID.fromString(event.subject()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // no usable subject: that event's handle() locks by its payload's id on its own
+            }
+        }
+        timers.lockAll("complaint", complaints);
     }
 
     @Override

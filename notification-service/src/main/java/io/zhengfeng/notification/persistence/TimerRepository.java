@@ -2,7 +2,10 @@ package io.zhengfeng.notification.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +19,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class TimerRepository {
     /** Key of the transaction's list of timers persisted in it. */
     private static final Object CREATED = TimerRepository.class.getName() + ".created";
+    /** Key of the transaction's timers locked by {@link #lockSubjects}, per subject (type:id). */
+    private static final Object LOCKED = TimerRepository.class.getName() + ".locked";
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -64,7 +69,8 @@ public class TimerRepository {
      */
     @SuppressWarnings("unchecked")
     public List<DeadlineTimer> lockSubject(String subjectType, UUID subjectId) {
-        List<DeadlineTimer> timers = new ArrayList<>(em.createNativeQuery(
+        List<DeadlineTimer> locked = lockedInThisTransaction().get(key(subjectType, subjectId));
+        List<DeadlineTimer> timers = locked != null ? new ArrayList<>(locked) : new ArrayList<>(em.createNativeQuery(
                 "SELECT * FROM timer WHERE subject_type = ?1 AND subject_id = ?2 FOR UPDATE", DeadlineTimer.class)
                 .setParameter(1, subjectType)
                 .setParameter(2, subjectId.toString())
@@ -114,9 +120,45 @@ public class TimerRepository {
                 .getResultList();
     }
 
+    /**
+     * Locks the timers of many subjects of one type with one statement (a consumer batch's subjects),
+     * so that {@link #lockSubject} for them in this transaction needs no statement of its own.
+     */
+    @SuppressWarnings("unchecked")
+    public void lockSubjects(String subjectType, Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        List<DeadlineTimer> found = em.createNativeQuery(
+                "SELECT * FROM timer WHERE subject_type = :type AND subject_id IN (:ids) FOR UPDATE", DeadlineTimer.class)
+                .setParameter("type", subjectType)
+                .setParameter("ids", subjectIds.stream().map(UUID::toString).distinct().toList())
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        Map<String, List<DeadlineTimer>> locked = lockedInThisTransaction();
+        Map<String, List<DeadlineTimer>> now = new HashMap<>();
+        subjectIds.forEach(id -> now.put(key(subjectType, id), new ArrayList<>()));
+        found.forEach(t -> now.get(key(t.subjectType, t.subjectId)).add(t));
+        now.forEach(locked::putIfAbsent); // a subject locked before in this transaction keeps its list
+    }
+
     public void persist(DeadlineTimer timer) {
         em.persist(timer);
         createdInThisTransaction().add(timer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<DeadlineTimer>> lockedInThisTransaction() {
+        Map<String, List<DeadlineTimer>> locked = (Map<String, List<DeadlineTimer>>) transactions.getResource(LOCKED);
+        if (locked == null) {
+            locked = new HashMap<>();
+            transactions.putResource(LOCKED, locked);
+        }
+        return locked;
+    }
+
+    private static String key(String subjectType, UUID subjectId) {
+        return subjectType + ':' + subjectId;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.zhengfeng.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,12 @@ public class TimerService {
         this.ladder = ladder;
         this.clock = clock;
         this.wakeUps = wakeUps;
+    }
+
+    /** Before a batch of news: the timers of all its subjects locked with one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(String subjectType, Collection<UUID> subjectIds) {
+        timers.lockSubjects(subjectType, subjectIds);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -2,7 +2,9 @@ package io.zhengfeng.platform.events;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +60,9 @@ public class EventApplier {
     }
 
     /**
-     * A poll's events in one transaction: one query finds those applied before, each of the others
-     * is handled in order and recorded, and one commit makes all of it durable. Any failure rolls
+     * A poll's events in one transaction: one query finds those applied before, each handler
+     * {@linkplain EventHandler#prepare prepares} for its share of the others, each of them is handled
+     * in order and recorded, and one commit makes all of it durable. Any failure rolls
      * the whole batch back and is thrown; the caller then applies the events one by one, where each
      * failure gets its own verdict (retry, dead letter). Entity writes of the batch are flushed
      * together at its end (JDBC batches), so their SQL spans are not inside the events' spans.
@@ -72,14 +75,21 @@ public class EventApplier {
                     "select p.eventId from ProcessedEvent p where p.eventId in :ids", String.class)
                     .setParameter("ids", batch.stream().map(p -> p.event().id()).distinct().toList())
                     .getResultList());
+            List<Pending> fresh = new ArrayList<>(batch.size());
             List<Boolean> applied = new ArrayList<>(batch.size());
-            List<ProcessedEvent> records = new ArrayList<>(batch.size());
             for (Pending p : batch) {
-                IncomingEvent event = p.event();
-                if (!seen.add(event.id())) {
-                    applied.add(false);
-                    continue;
+                boolean first = seen.add(p.event().id());
+                applied.add(first);
+                if (first) {
+                    fresh.add(p);
                 }
+            }
+            Map<EventHandler, List<IncomingEvent>> byHandler = new LinkedHashMap<>();
+            fresh.forEach(p -> byHandler.computeIfAbsent(p.handler(), h -> new ArrayList<>()).add(p.event()));
+            byHandler.forEach(EventHandler::prepare);
+            List<ProcessedEvent> records = new ArrayList<>(fresh.size());
+            for (Pending p : fresh) {
+                IncomingEvent event = p.event();
                 around.apply(event, () -> {
                     MDC.put("eventId", event.id());
                     try {
@@ -89,7 +99,6 @@ public class EventApplier {
                     }
                 });
                 records.add(new ProcessedEvent(event.id(), event.type(), event.topic()));
-                applied.add(true);
             }
             // After the handlers, not between them: the inserts of one table then follow each other
             // and go as one JDBC batch (one multi-row INSERT) per table instead of one per row.

@@ -1,5 +1,6 @@
 package io.zhengfeng.platform.events;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,4 +17,12 @@ public interface EventHandler {
     Set<String> types();
 
     void handle(IncomingEvent event);
+
+    /**
+     * Called once per consumer batch, in its transaction and before the first {@link #handle} of it,
+     * with the batch's events this handler is about to handle (in order, duplicates left out): a
+     * handler that reads a row per event can read them all in one query here.
+     */
+    default void prepare(List<IncomingEvent> events) {
+    }
 }
