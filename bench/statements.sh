@@ -24,12 +24,10 @@ status() {
   mysql -h"${HOST_PORT%%:*}" -P"${HOST_PORT##*:}" -u"${ZF_DB_USER:-root}" ${ZF_DB_PASSWORD:+-p"$ZF_DB_PASSWORD"} -N \
     -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($COUNTERS)" | sort
 }
-TOKEN=$(login "$GATEWAY" "${BENCH_USER:-spokesperson}" "${BENCH_PASSWORD:-demo}" | json_field access_token)
 BEFORE=$(mktemp); AFTER=$(mktemp); WRK_OUT=$(mktemp)
 trap 'rm -f "$BEFORE" "$AFTER" "$WRK_OUT"' EXIT
 status >"$BEFORE"
-wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNECTIONS:-16}" -d"${DURATION}s" --timeout 10s -s "$ROOT/bench/intake.lua" \
-  "$GATEWAY/api/complaints" ${TOKEN:+-- "$TOKEN"} >"$WRK_OUT"
+intake_wrk "$ROOT" "$GATEWAY" "$DURATION" "$WRK_OUT"
 sleep "${BENCH_SETTLE:-3}"
 status >"$AFTER"
 OK=$(sed -n 's/^gateway_ok=//p' "$WRK_OUT")

@@ -27,3 +27,13 @@ java_pid() {
   group=$(cat "$1/pids/$2.pid" 2>/dev/null) || return 0
   ps -eo pid=,pgid=,comm= | awk -v g="$group" '$2 == g && $3 == "java" { print $1; exit }'
 }
+
+# intake_wrk ROOT GATEWAY DURATION OUT: wrk posting complaints through the gateway for DURATION s
+# (bench/intake.lua; BENCH_THREADS 2, BENCH_CONNECTIONS 16), the staff channels with the token of
+# BENCH_USER (spokesperson, password BENCH_PASSWORD: demo); wrk's key=value lines go to OUT.
+intake_wrk() {
+  local token
+  token=$(login "$2" "${BENCH_USER:-spokesperson}" "${BENCH_PASSWORD:-demo}" | json_field access_token)
+  wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNECTIONS:-16}" -d"${3}s" --timeout 10s -s "$1/bench/intake.lua" \
+    "$2/api/complaints" ${token:+-- "$token"} >"$4"
+}

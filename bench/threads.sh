@@ -38,12 +38,10 @@ snapshot() { # process|thread name|ticks|tid per line
   fi
 }
 
-TOKEN=$(login "$GATEWAY" "${BENCH_USER:-spokesperson}" "${BENCH_PASSWORD:-demo}" | json_field access_token)
 BEFORE=$(mktemp); AFTER=$(mktemp); WRK_OUT=$(mktemp)
 trap 'rm -f "$BEFORE" "$AFTER" "$WRK_OUT"' EXIT
 snapshot >"$BEFORE"
-wrk -t"${BENCH_THREADS:-2}" -c"${BENCH_CONNECTIONS:-16}" -d"${DURATION}s" --timeout 10s -s "$ROOT/bench/intake.lua" \
-  "$GATEWAY/api/complaints" ${TOKEN:+-- "$TOKEN"} >"$WRK_OUT"
+intake_wrk "$ROOT" "$GATEWAY" "$DURATION" "$WRK_OUT"
 snapshot >"$AFTER"
 OK=$(sed -n 's/^gateway_ok=//p' "$WRK_OUT")
 echo "accepted=$OK submissions_per_s=$(sed -n 's/^gateway_ok_rps=//p' "$WRK_OUT") load_average=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -18,8 +17,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +30,7 @@ import io.zhengfeng.notification.persistence.TimerRepository;
 import io.zhengfeng.notification.service.SubjectDeadlines;
 import io.zhengfeng.notification.service.TimerService;
 import io.zhengfeng.testing.RealInfrastructureResource;
+import io.zhengfeng.testing.TestDatabase;
 
 /**
  * A consumer batch applies many events in one transaction, several of them about one subject
@@ -110,10 +108,7 @@ class TimerBatchTest {
 
     /** Tries to lock a subject's timers from a connection of its own (not the test's transaction). */
     private static boolean lockedElsewhere(UUID subject) throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        try (Connection c = TestDatabase.serviceConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT id FROM timer WHERE subject_id = ? FOR UPDATE NOWAIT")) {
             c.setAutoCommit(false);
             ps.setString(1, subject.toString());

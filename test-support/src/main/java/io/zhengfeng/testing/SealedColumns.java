@@ -1,16 +1,12 @@
 package io.zhengfeng.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The encrypted personal-data columns of one table of the service under test, read and written
@@ -49,7 +45,7 @@ public final class SealedColumns {
     }
 
     public void set(String id, String column, String value) {
-        try (Connection c = connection(); PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")) {
+        try (Connection c = TestDatabase.serviceConnection(); PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")) {
             st.setString(1, value);
             st.setString(2, id);
             st.executeUpdate();
@@ -78,7 +74,7 @@ public final class SealedColumns {
     }
 
     private long countWhere(String where, String keyId) {
-        try (Connection c = connection(); PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + where)) {
+        try (Connection c = TestDatabase.serviceConnection(); PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + where)) {
             for (int i = 1; i <= columns.size(); i++) {
                 st.setString(i, keyId + ":%");
             }
@@ -96,7 +92,7 @@ public final class SealedColumns {
     }
 
     private static <T> T query(String sql, String parameter, Row<T> row) {
-        try (Connection c = connection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = TestDatabase.serviceConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             if (parameter != null) {
                 st.setString(1, parameter);
             }
@@ -111,11 +107,4 @@ public final class SealedColumns {
         }
     }
 
-    /** The service's own database, as the application under test is configured. */
-    private static Connection connection() throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-    }
 }

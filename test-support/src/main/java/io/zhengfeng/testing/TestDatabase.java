@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.testcontainers.mysql.MySQLContainer;
 
 /**
@@ -46,6 +48,17 @@ public final class TestDatabase {
         }
         createIfMissing(base, user, password, database);
         return new Coordinates(base + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+    }
+
+    /**
+     * A connection of its own to the database the service under test is configured with: outside
+     * the application's pool and transactions (for reading raw columns, or contending for its locks).
+     */
+    public static Connection serviceConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
     /** Drops and recreates {@code database}: for system tests whose services migrate it themselves. */

@@ -78,7 +78,7 @@ public class ComplaintFiguresHandler implements EventHandler {
         ComplaintFiguresEntity existing = absent != null && absent.remove(id) ? null : ComplaintFiguresEntity.findById(id);
         final ComplaintFiguresEntity f = existing != null ? existing : new ComplaintFiguresEntity();
         if (existing == null) {
-            f.complaintId = c.complaintId().toString();
+            f.complaintId = id;
             f.receivedAt = at;
             f.lastEventAt = at;
         }
