@@ -15,7 +15,8 @@
 -- The scratch schema is dropped at the end.
 --
 -- Placeholders are :names (each becomes a JDBC ?). Values, fresh for every iteration:
---   :complaint_id  :event_id        UUID strings (36 chars); :complaint_id_bytes BINARY(16)
+--   :complaint_id  :event_id        version-7 UUID strings (36 chars), as platform's RowIds draws them;
+--                                   :complaint_id_bytes BINARY(16)
 --   :tracking_number  e.g. ZF20261202-0000123456   :access_code 8 chars  :access_code_hash SHA-256 hex
 --   :kind :channel :category :status(SUBMITTED)   :content (Chinese text, ~120 chars)
 --   :title (its category's title)  :redacted_content (the content with the contact's name replaced)

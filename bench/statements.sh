@@ -19,7 +19,8 @@ GATEWAY=${ZF_GATEWAY_URL:-http://localhost:8080}
 DURATION=${BENCH_DURATION:-10}
 HOST_PORT=$(sed -E 's#^jdbc:[a-z]+://([^/?,]+).*#\1#' <<<"${ZF_DB_URL:-jdbc:mysql://127.0.0.1:3306}")
 COUNTERS="'Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit','Com_set_option',\
-'Handler_write','Handler_update','Handler_delete','Handler_read_key','Handler_read_next','Innodb_data_fsyncs'"
+'Handler_write','Handler_update','Handler_delete','Handler_read_key','Handler_read_next','Innodb_data_fsyncs',\
+'Innodb_buffer_pool_reads','Innodb_pages_written','Innodb_rows_inserted'"
 status() {
   mysql -h"${HOST_PORT%%:*}" -P"${HOST_PORT##*:}" -u"${ZF_DB_USER:-root}" ${ZF_DB_PASSWORD:+-p"$ZF_DB_PASSWORD"} -N \
     -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($COUNTERS)" | sort

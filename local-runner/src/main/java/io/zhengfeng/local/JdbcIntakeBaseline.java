@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.NoArgGenerator;
+
 /**
  * The raw JDBC ceiling of the intake benchmark: N threads, one connection each (autocommit off),
  * each looping for D seconds over "insert the rows of one submission (complaint, history, audit, outbox) + commit". The SQL
@@ -323,6 +326,7 @@ public final class JdbcIntakeBaseline {
     /** The values of one iteration; every placeholder of the SQL file reads one of them. */
     static final class Row {
         private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+        private static final NoArgGenerator IDS = Generators.timeBasedEpochGenerator();
         final String complaintId;
         final String eventId;
         final String trackingNumber;
@@ -341,9 +345,9 @@ public final class JdbcIntakeBaseline {
 
         Row(long seq) {
             ThreadLocalRandom r = ThreadLocalRandom.current();
-            UUID id = UUID.randomUUID();
-            complaintId = id.toString();
-            eventId = UUID.randomUUID().toString();
+            // The keys complaint-service and its outbox draw (platform's RowIds): version-7 UUIDs.
+            complaintId = IDS.generate().toString();
+            eventId = IDS.generate().toString();
             Instant instant = Instant.now();
             trackingNumber = String.format(Locale.ROOT, "ZF%s-%010d",
                     LocalDate.ofInstant(instant, ZoneId.of("Asia/Shanghai")).format(DAY), seq);

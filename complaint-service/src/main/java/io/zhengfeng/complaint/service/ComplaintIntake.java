@@ -18,6 +18,7 @@ import io.zhengfeng.complaint.pii.Redaction;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;
+import io.zhengfeng.platform.persistence.RowIds;
 
 /** Receives a message from any channel: stored, deadline set, event out — one transaction. */
 @ApplicationScoped
@@ -98,7 +99,7 @@ public class ComplaintIntake {
 
         Instant now = Instant.now();
         ComplaintEntity c = new ComplaintEntity();
-        c.id = UUID.randomUUID().toString();
+        c.id = RowIds.next().toString(); // time-ordered: the complaint table grows at its end
         c.trackingNumber = uniqueTrackingNumber(now);
         String accessCode = codes.newAccessCode();
         c.accessCodeHash = codes.hash(c.trackingNumber, accessCode);

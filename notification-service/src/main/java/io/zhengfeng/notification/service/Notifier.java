@@ -19,6 +19,7 @@ import io.zhengfeng.notification.persistence.Notification;
 import io.zhengfeng.notification.persistence.NotificationRepository;
 import io.zhengfeng.notification.persistence.Webhook;
 import io.zhengfeng.platform.calendar.Calendars;
+import io.zhengfeng.platform.persistence.RowIds;
 
 /**
  * Turns a {@link Dispatch} into notifications, in the caller's transaction: one inbox item per
@@ -97,7 +98,7 @@ public class Notifier {
     private Notification row(Dispatch d, String recipient, Channel channel, String params, DeliveryStatus status,
             Instant nextAttemptAt, Instant now) {
         Notification n = new Notification();
-        n.id = UUID.randomUUID();
+        n.id = RowIds.next();
         n.dedupKey = d.dedupKey();
         n.recipient = recipient;
         n.channel = channel;

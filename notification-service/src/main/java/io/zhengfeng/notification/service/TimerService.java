@@ -19,6 +19,7 @@ import io.zhengfeng.contracts.Deadline;
 import io.zhengfeng.notification.persistence.DeadlineTimer;
 import io.zhengfeng.notification.persistence.TimerRepository;
 import io.zhengfeng.notification.persistence.TimerState;
+import io.zhengfeng.platform.persistence.RowIds;
 
 /**
  * Keeps one timer per open deadline of a subject: creates it, reschedules it when its due instant
@@ -80,7 +81,7 @@ public class TimerService {
 
     private DeadlineTimer create(SubjectDeadlines subject, Deadline deadline, Instant now) {
         DeadlineTimer t = new DeadlineTimer();
-        t.id = UUID.randomUUID();
+        t.id = RowIds.next();
         t.subjectType = subject.subjectType();
         t.subjectId = subject.subjectId();
         t.deadlineKind = deadline.kind();

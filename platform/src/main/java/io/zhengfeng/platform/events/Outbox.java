@@ -21,6 +21,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.zhengfeng.contracts.Sources;
 import io.zhengfeng.platform.web.RequestContext;
+import io.zhengfeng.platform.persistence.RowIds;
 
 /**
  * Records an event in the caller's transaction (transactional outbox): the event exists if and only
@@ -74,7 +75,7 @@ public class Outbox {
 
     private UUID write(String topic, String type, Object aggregateId, Object payload) {
         OutboxEvent event = new OutboxEvent();
-        UUID id = UUID.randomUUID();
+        UUID id = RowIds.next(); // consumers key processed_event on it: time order keeps their inserts local
         event.eventId = id.toString();
         event.topic = topic;
         event.type = type;
