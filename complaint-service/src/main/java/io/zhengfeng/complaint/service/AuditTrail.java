@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.zhengfeng.complaint.persistence.AuditEntry;
+import io.zhengfeng.platform.persistence.AppendOnlyRows;
 import io.zhengfeng.platform.pii.RekeyAudit;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.web.RequestContext;
@@ -17,12 +17,18 @@ public class AuditTrail implements RekeyAudit {
     public static final String ALLOWED = RekeyAudit.ALLOWED;
     public static final String DENIED = RekeyAudit.DENIED;
 
+    /** The columns of {@link io.zhengfeng.complaint.persistence.AuditEntry}, which reads them back. */
+    private static final String INSERT = "INSERT INTO audit_entry"
+            + " (at, actor, actor_roles, action, subject_id, outcome, detail, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final CurrentUser user;
     private final RequestContext request;
+    private final AppendOnlyRows rows;
 
-    public AuditTrail(CurrentUser user, RequestContext request) {
+    public AuditTrail(CurrentUser user, RequestContext request, AppendOnlyRows rows) {
         this.user = user;
         this.request = request;
+        this.rows = rows;
     }
 
     /** Who is calling, as the trail names them. */
@@ -61,15 +67,7 @@ public class AuditTrail implements RekeyAudit {
 
     private void write(String actor, String actorRoles, String requestId, String action, String subjectId, String outcome,
             String detail) {
-        AuditEntry entry = new AuditEntry();
-        entry.at = Instant.now();
-        entry.actor = actor;
-        entry.actorRoles = actorRoles;
-        entry.action = action;
-        entry.subjectId = subjectId;
-        entry.outcome = outcome;
-        entry.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
-        entry.requestId = requestId;
-        entry.persist();
+        rows.insert(INSERT, Instant.now(), actor, actorRoles, action, subjectId, outcome,
+                detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000), requestId);
     }
 }

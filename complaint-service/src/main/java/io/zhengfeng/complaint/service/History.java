@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.zhengfeng.complaint.persistence.ComplaintEntity;
-import io.zhengfeng.complaint.persistence.HistoryEntry;
+import io.zhengfeng.platform.persistence.AppendOnlyRows;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;
 
@@ -16,10 +16,17 @@ public class History {
     private static final List<String> ROLE_ORDER = List.of(Roles.LEADER, Roles.SPOKESPERSON, Roles.DEPT_HEAD,
             Roles.HANDLER, Roles.INSPECTOR, Roles.SUPERVISOR, Roles.ADMIN);
 
-    private final CurrentUser user;
+    /** The columns of {@link io.zhengfeng.complaint.persistence.HistoryEntry}, which reads them back. */
+    private static final String INSERT = "INSERT INTO complaint_history"
+            + " (complaint_id, at, actor, actor_role, action, from_status, to_status, department, detail)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    public History(CurrentUser user) {
+    private final CurrentUser user;
+    private final AppendOnlyRows rows;
+
+    public History(CurrentUser user, AppendOnlyRows rows) {
         this.user = user;
+        this.rows = rows;
     }
 
     public void record(ComplaintEntity c, String action, Status from, String detail) {
@@ -27,17 +34,8 @@ public class History {
     }
 
     public void recordAs(ComplaintEntity c, String action, Status from, String detail, String actor, String role) {
-        HistoryEntry entry = new HistoryEntry();
-        entry.complaintId = c.id;
-        entry.at = Instant.now();
-        entry.actor = actor;
-        entry.actorRole = role;
-        entry.action = action;
-        entry.fromStatus = from == null ? null : from.code();
-        entry.toStatus = c.status.code();
-        entry.department = c.department;
-        entry.detail = detail;
-        entry.persist();
+        rows.insert(INSERT, c.id, Instant.now(), actor, role, action, from == null ? null : from.code(), c.status.code(),
+                c.department, detail);
     }
 
     private String mainRole() {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -21,6 +20,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.zhengfeng.contracts.Sources;
 import io.zhengfeng.platform.web.RequestContext;
+import io.zhengfeng.platform.persistence.AppendOnlyRows;
 import io.zhengfeng.platform.persistence.RowIds;
 
 /**
@@ -31,8 +31,11 @@ import io.zhengfeng.platform.persistence.RowIds;
 public class Outbox {
     /** Fixed: the migration seeds one lock row per shard. */
     public static final int SHARDS = 8;
+    /** The columns of {@link OutboxEvent} a new event fills; the relay reads them back through the entity. */
+    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, event_type, source, subject, shard,"
+            + " payload, occurred_at, request_id, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final EntityManager em;
+    private final AppendOnlyRows rows;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
@@ -40,11 +43,11 @@ public class Outbox {
     private final String source;
     private final Tracer tracer;
 
-    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+    public Outbox(AppendOnlyRows rows, ObjectMapper json, TransactionSynchronizationRegistry transactions,
             OutboxRelay relay, RequestContext requestContext,
             @ConfigProperty(name = "quarkus.application.name") String applicationName, Tracer tracer) {
         this.tracer = tracer;
-        this.em = em;
+        this.rows = rows;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
@@ -74,20 +77,12 @@ public class Outbox {
     }
 
     private UUID write(String topic, String type, Object aggregateId, Object payload) {
-        OutboxEvent event = new OutboxEvent();
         UUID id = RowIds.next(); // consumers key processed_event on it: time order keeps their inserts local
-        event.eventId = id.toString();
-        event.topic = topic;
-        event.type = type;
-        event.source = source;
-        event.subject = aggregateId.toString();
-        event.shard = Math.floorMod(event.subject.hashCode(), SHARDS);
-        event.payload = toJson(payload);
-        event.occurredAt = Instant.now();
-        event.requestId = requestContext.requestId();
-        event.traceparent = requestContext.traceparent();
-        em.persist(event);
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay, event.shard));
+        String subject = aggregateId.toString();
+        int shard = Math.floorMod(subject.hashCode(), SHARDS);
+        rows.insert(INSERT, id.toString(), topic, type, source, subject, shard, toJson(payload), Instant.now(),
+                requestContext.requestId(), requestContext.traceparent());
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay, shard));
         return id;
     }
 
