@@ -9,6 +9,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.hibernate.Session;
+
 import io.zhengfeng.contracts.ComplaintEvent;
 import io.zhengfeng.contracts.Deadline;
 import io.zhengfeng.contracts.EventTypes;
@@ -50,7 +52,10 @@ public class ComplaintFiguresHandler implements EventHandler {
             return;
         }
         Set<String> absent = new HashSet<>(ids);
-        ComplaintFiguresEntity.<ComplaintFiguresEntity>list("complaintId in ?1", ids).forEach(f -> absent.remove(f.complaintId));
+        // setParameterList: Panache's setParameter would first try (and fail, with an exception) to read the set as one id
+        ComplaintFiguresEntity.getEntityManager().unwrap(Session.class)
+                .createSelectionQuery("from ComplaintFiguresEntity where complaintId in :ids", ComplaintFiguresEntity.class)
+                .setParameterList("ids", ids).getResultList().forEach(f -> absent.remove(f.complaintId));
         transactions.putResource(ABSENT, absent);
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.hibernate.Session;
 import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,9 +72,10 @@ public class EventApplier {
      */
     public List<Boolean> applyAllOnce(List<Pending> batch, Around around) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Set<String> seen = new HashSet<>(em.createQuery(
+            // setParameterList: setParameter would first try (and fail, with an exception) to read the list as one id
+            Set<String> seen = new HashSet<>(em.unwrap(Session.class).createSelectionQuery(
                     "select p.eventId from ProcessedEvent p where p.eventId in :ids", String.class)
-                    .setParameter("ids", batch.stream().map(p -> p.event().id()).distinct().toList())
+                    .setParameterList("ids", batch.stream().map(p -> p.event().id()).distinct().toList())
                     .getResultList());
             List<Pending> fresh = new ArrayList<>(batch.size());
             List<Boolean> applied = new ArrayList<>(batch.size());

@@ -32,6 +32,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -197,10 +198,11 @@ public class OutboxRelay {
             return 0; // another replica is publishing these shards
         }
         // Id order across the locked shards: each shard's events (hence each subject's) stay in order.
-        List<OutboxEvent> batch = em.createQuery(
+        // setParameterList: setParameter would first try (and fail, with an exception) to read a list as one value
+        List<OutboxEvent> batch = em.unwrap(Session.class).createSelectionQuery(
                 "from OutboxEvent where shard in :shards and publishedAt is null and parkedAt is null order by id",
                 OutboxEvent.class)
-                .setParameter("shards", locked.stream().map(Number::intValue).toList())
+                .setParameterList("shards", locked.stream().map(Number::intValue).toList())
                 .setMaxResults(config.outbox().batchSize())
                 .getResultList();
         if (batch.isEmpty()) {
@@ -228,8 +230,8 @@ public class OutboxRelay {
         }
         Instant now = Instant.now();
         if (!sentIds.isEmpty()) {
-            em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
-                    .setParameter("now", now).setParameter("ids", sentIds).executeUpdate();
+            em.unwrap(Session.class).createMutationQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                    .setParameter("now", now).setParameterList("ids", sentIds).executeUpdate();
         }
         unsendable.forEach((id, reason) -> park(id, reason, now));
         LOG.debugf("Published %d events of shards %s", sentIds.size(), locked);

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.JwtClaims;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -54,14 +53,15 @@ public class SuiteJwtParser implements JWTParser {
         this.verified = new VerifiedTokens(config.maxAge());
         JWTAuthContextInfo suite = new JWTAuthContextInfo(ownContext);
         suite.setTokenAge(maxAgeSeconds);
-        this.own = new DefaultJWTParser(suite);
+        // one factory per configuration: its token parser keeps the key resolver of the first context it sees
+        this.own = new DefaultJWTParser(suite, new SuitePrincipalFactory());
         TokenConfig.External ext = config.external();
         if (ext.issuer().isPresent() && ext.jwksUrl().isPresent()) {
             JWTAuthContextInfo context = new JWTAuthContextInfo(ext.jwksUrl().get(), ext.issuer().get());
             context.setTokenAge(maxAgeSeconds);
             context.setGroupsPath(ext.rolesClaim());
             ext.audience().ifPresent(aud -> context.setExpectedAudience(Set.of(aud)));
-            this.external = Optional.of(new External(ext.issuer().get(), new DefaultJWTParser(context),
+            this.external = Optional.of(new External(ext.issuer().get(), new DefaultJWTParser(context, new SuitePrincipalFactory()),
                     roleMap(ext.roleMap()), ext.departmentClaim()));
             LOG.infof("Also accepting tokens of %s (keys from %s)", ext.issuer().get(), ext.jwksUrl().get());
         } else {
@@ -191,7 +191,7 @@ public class SuiteJwtParser implements JWTParser {
             if (department != null) {
                 claims.setClaim(Roles.DEPT_CLAIM, department.toString());
             }
-            return new DefaultJWTCallerPrincipal(token, "JWT", claims);
+            return new SuitePrincipalFactory.SuiteToken(token, "JWT", claims);
         }
 
         /** A top-level claim, or a {@code /}-separated path into nested objects. */
