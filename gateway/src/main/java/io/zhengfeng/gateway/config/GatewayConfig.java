@@ -58,7 +58,7 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration responseTimeout();
 
-        /** Pooled connections per service; a live SSE stream holds one for as long as it is open. */
+        /** Pooled connections per service and event loop (the proxy keeps one client per loop); a live SSE stream holds one for as long as it is open. */
         @WithDefault("500")
         int maxConnections();
 

@@ -120,7 +120,7 @@ public class ProxyRoutes {
                 .setPort(replica.port())
                 .setSsl(replica.ssl())
                 .setConnectTimeout(settings.connectTimeout().toMillis());
-        return context.client().request(options).map(request -> {
+        return upstreamClient.onThisEventLoop().request(options).map(request -> {
             // Until the response headers: a live event stream may then stay quiet for as long as it likes.
             // Vert.x reports the reset as a StreamResetException, so the reason is noted on the context too.
             long timer = vertx.setTimer(settings.responseTimeout().toMillis(), id -> {
