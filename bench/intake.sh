@@ -279,7 +279,7 @@ JDBC_TX=$(value jdbc_transactions_with_warmup "$JDBC_OUT")
 [[ -n $JDBC_TX ]] || JDBC_TX=$(awk -v r="$JDBC_RPS" -v d="$DURATION" 'BEGIN { printf "%d", r * d }')
 JDBC_CPU=$(cpu_per_submission "database=$DB_BEFORE" "database=$DB_AFTER" "$JDBC_TX" jdbc_cpu_ms_per_tx)
 JDBC_CPU+=$'\n'$(seconds_to_ms_per "$(tail -n 1 "$JDBC_OUT.time" | tr -d 's' | awk '{ split($1, u, "m"); split($2, t, "m"); print u[1] * 60 + u[2] + t[1] * 60 + t[2] }')" "$JDBC_TX" jdbc_cpu_ms_per_tx_load_generator)
-RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.2f", (j > 0 ? g / j : 0) }')
+RATIO=$(awk -v g="$GW_RPS" -v j="$JDBC_RPS" 'BEGIN { printf "%.3f", (j > 0 ? g / j : 0) }')
 {
   echo "connections=$CONNECTIONS"
   echo "wrk_threads=$THREADS"
