@@ -1,5 +1,6 @@
 package io.zhengfeng.platform.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,14 +16,21 @@ import org.hibernate.Session;
 import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.zhengfeng.platform.persistence.AppendOnlyRows;
 
 /** Applies one event exactly once: effect and {@code ce_id} record commit together or not at all. */
 @ApplicationScoped
 public class EventApplier {
-    private final EntityManager em;
+    /** The columns of {@link ProcessedEvent}. */
+    private static final String INSERT_PROCESSED =
+            "INSERT INTO processed_event (event_id, event_type, topic, processed_at) VALUES (?, ?, ?, ?)";
 
-    public EventApplier(EntityManager em) {
+    private final EntityManager em;
+    private final AppendOnlyRows rows;
+
+    public EventApplier(EntityManager em, AppendOnlyRows rows) {
         this.em = em;
+        this.rows = rows;
     }
 
     /** @return false when this ce_id was applied before (a redelivery or a replay) */
@@ -89,7 +97,7 @@ public class EventApplier {
             Map<EventHandler, List<IncomingEvent>> byHandler = new LinkedHashMap<>();
             fresh.forEach(p -> byHandler.computeIfAbsent(p.handler(), h -> new ArrayList<>()).add(p.event()));
             byHandler.forEach(EventHandler::prepare);
-            List<ProcessedEvent> records = new ArrayList<>(fresh.size());
+            List<Object[]> records = new ArrayList<>(fresh.size());
             for (Pending p : fresh) {
                 IncomingEvent event = p.event();
                 around.apply(event, () -> {
@@ -100,12 +108,13 @@ public class EventApplier {
                         MDC.remove("eventId");
                     }
                 });
-                records.add(new ProcessedEvent(event.id(), event.type(), event.topic()));
+                records.add(new Object[] { event.id(), event.type(), event.topic(), Instant.now() });
             }
-            // After the handlers, not between them: the inserts of one table then follow each other
-            // and go as one JDBC batch (one multi-row INSERT) per table instead of one per row.
-            records.forEach(em::persist);
+            // After the handlers, not between them: the handlers' inserts of one table follow each other
+            // and go as one JDBC batch per table; the marks then go as one more (one multi-row INSERT),
+            // written directly: entities nobody reads in this transaction need no persistence context.
             em.flush();
+            rows.insertAll(INSERT_PROCESSED, records);
             return applied;
         });
     }

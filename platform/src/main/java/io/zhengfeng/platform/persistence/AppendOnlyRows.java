@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,8 +13,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 /**
- * Writes a row that is never changed once written (an outbox event, a history or audit entry) as one
- * plain {@code INSERT} on the connection of the caller's transaction, so it commits or rolls back with
+ * Writes a row that is never changed once written (an outbox event, a history or audit entry, a
+ * consumer's processed-event mark) as one plain {@code INSERT} on the connection of the caller's transaction, so it commits or rolls back with
  * the change it belongs to.
  *
  * <p>Why not {@code persist}: such rows are never read back in the transaction that writes them, yet
@@ -39,6 +40,25 @@ public class AppendOnlyRows {
                     bind(st, i + 1, values[i]);
                 }
                 st.executeUpdate();
+            }
+        });
+    }
+
+    /** Several rows with the same INSERT as one JDBC batch (Connector/J sends one multi-row INSERT). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertAll(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement st = connection.prepareStatement(sql)) {
+                for (Object[] values : rows) {
+                    for (int i = 0; i < values.length; i++) {
+                        bind(st, i + 1, values[i]);
+                    }
+                    st.addBatch();
+                }
+                st.executeBatch();
             }
         });
     }
