@@ -150,9 +150,10 @@ rate_limited() {
 # by the shell. utime + stime in clock ticks, summed over the group.
 CLK_TCK=$(getconf CLK_TCK)
 CPU_PROCS=(gateway complaint-service notification-service kafka)
+group_pids() { ps -eo pid=,pgid= | awk -v g="$1" '$2 == g { print $1 }'; }
 group_ticks() {
   local total=0 p t
-  for p in $(ps -eo pid=,pgid= | awk -v g="$1" '$2 == g { print $1 }'); do
+  for p in $(group_pids "$1"); do
     t=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat" 2>/dev/null) || continue
     total=$((total + ${t:-0}))
   done
@@ -190,7 +191,7 @@ jit_ticks() {
   local total=0 f pid p t
   for f in "$RUN_DIR"/pids/*.pid; do
     pid=$(cat "$f" 2>/dev/null) || continue
-    for p in $(ps -eo pid=,pgid= | awk -v g="$pid" '$2 == g { print $1 }'); do
+    for p in $(group_pids "$pid"); do
       for t in /proc/"$p"/task/*; do
         [[ $(cat "$t/comm" 2>/dev/null) == C[12]\ CompilerThre* ]] || continue
         total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null || echo 0)))

@@ -15,10 +15,10 @@ import io.zhengfeng.complaint.persistence.ComplaintRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.zhengfeng.platform.pii.PersonalDataCipher;
 import io.zhengfeng.complaint.pii.Redaction;
+import io.zhengfeng.platform.persistence.RowIds;
 import io.zhengfeng.platform.problem.ProblemException;
 import io.zhengfeng.platform.security.CurrentUser;
 import io.zhengfeng.platform.security.Roles;
-import io.zhengfeng.platform.persistence.RowIds;
 
 /** Receives a message from any channel: stored, deadline set, event out — one transaction. */
 @ApplicationScoped

@@ -21,7 +21,7 @@ import io.zhengfeng.platform.persistence.AppendOnlyRows;
 /** Applies one event exactly once: effect and {@code ce_id} record commit together or not at all. */
 @ApplicationScoped
 public class EventApplier {
-    /** The columns of {@link ProcessedEvent}. */
+    /** The columns of {@link ProcessedEvent}, which reads them back; one way to write a mark, for one event or a batch. */
     private static final String INSERT_PROCESSED =
             "INSERT INTO processed_event (event_id, event_type, topic, processed_at) VALUES (?, ?, ?, ?)";
 
@@ -46,8 +46,8 @@ public class EventApplier {
                 } finally {
                     MDC.remove("eventId");
                 }
-                em.persist(new ProcessedEvent(event.id(), event.type(), event.topic()));
                 em.flush();
+                rows.insert(INSERT_PROCESSED, event.id(), event.type(), event.topic(), Instant.now());
                 return true;
             });
         } catch (PersistenceException e) {

@@ -19,9 +19,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.zhengfeng.contracts.Sources;
-import io.zhengfeng.platform.web.RequestContext;
 import io.zhengfeng.platform.persistence.AppendOnlyRows;
 import io.zhengfeng.platform.persistence.RowIds;
+import io.zhengfeng.platform.web.RequestContext;
 
 /**
  * Records an event in the caller's transaction (transactional outbox): the event exists if and only

@@ -33,13 +33,7 @@ public class ProcessedEvent {
     @Column(name = "processed_at", nullable = false)
     public Instant processedAt;
 
+    /** Rows are written by {@link EventApplier} (one INSERT, or one batch); the entity only reads them. */
     protected ProcessedEvent() {
-    }
-
-    ProcessedEvent(String eventId, String type, String topic) {
-        this.eventId = eventId;
-        this.type = type;
-        this.topic = topic;
-        this.processedAt = Instant.now();
     }
 }
